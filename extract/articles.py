@@ -1,0 +1,190 @@
+"""Split a page into articles and learn who wrote each, for which body.
+
+An article starts at:
+
+- a byline, with the headings just above it: a line holding a name and a
+  chain of posts in either order (``杨忠林 辽宁省人大常委会副主任、省总工会主席``,
+  ``北京市人大常委会副主任、市总工会主席 刘 伟``), or a line holding only a
+  name (``马璐``);
+- a news credit, ``本报讯（记者 朱欣）``, with its headings;
+- a continuation from another page, ``（上接第1版）``;
+- the text after an author's note ``（作者系……）``, which closes a piece.
+
+A note gives its posts to the author of its article. A note in a piece that
+nobody signed on this page gives no person, unless the piece is the cut-off
+remainder of a signed piece above it (a column continued elsewhere).
+
+The page's date comes from its masthead (``2018年10月29日``) or from the
+corpus's ``metadata.csv``.
+
+>>> from extract.normalise import normalise
+>>> from extract.recognisers import find_mentions
+>>> n = normalise("标题一\\n\\n刘伟 北京市总工会主席\\n\\n正文很长很长很长很长很长很长很长很长很长很长。\\n\\n标题二\\n\\n马璐\\n\\n另一篇正文很长很长很长很长很长很长很长很长很长。")
+>>> [(a.title, [k[1] for k in a.authors]) for a in split(n, "d.txt", find_mentions(n))]
+[('标题一', ['刘伟']), ('标题二', ['马璐'])]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.records import Article, Mention
+
+_MASTHEAD_DATE = re.compile(r"(20\d{2}|19\d{2})年(\d{1,2})月(\d{1,2})日")
+_NEWS_CREDIT = re.compile(r"本报(?:讯|[^\n]{0,6}电)\s*[（(]")
+_CONTINUED = re.compile(r"[（(]\s*上接(?:第?[\d一二三四五六七八九十]+版|[一二三四五六七八九十\d]+版)\s*[）)]")
+_NOTE = re.compile(r"[（(]\s*作者(?:系|是|为|现任|现为)[^（）()\n]{2,120}[）)]")
+_TERMINAL = "。！？”…；"
+
+
+@dataclass
+class _Start:
+    pos: int
+    authors: list[Mention]
+    byline: tuple[int, int] | None
+    kind: str  # byline | name-line | credit | continued | after-note | page
+
+
+def page_date(text: str) -> str:
+    """The masthead date in the first lines of a page, ISO formatted."""
+    m = _MASTHEAD_DATE.search(text[:600])
+    if not m:
+        return ""
+    y, mo, d = (int(x) for x in m.groups())
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return ""
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        if line.strip():
+            out.append((s, e))
+    return out
+
+
+def _heading_start(text: str, lines: list[tuple[int, int]], idx: int, taken: set[int]) -> int:
+    """Walk up over at most three heading-like lines above line ``idx``."""
+    start = lines[idx][0]
+    for k in range(idx - 1, max(-1, idx - 4), -1):
+        s, e = lines[k]
+        line = text[s:e].strip()
+        if s in taken or len(line) > 40 or "。" in line or line.endswith(("：", ":")) or line[-1] in "，、":
+            break
+        if _NOTE.search(line) or _CONTINUED.search(line):
+            break
+        start = s
+    return start
+
+
+def split(norm, doc: str, found, date: str = "") -> list[Article]:
+    text = norm.text
+    lines = _lines(text)
+    line_of = {s: i for i, (s, _) in enumerate(lines)}
+    people = [m for m in found.mentions if m.type == "Person"]
+    starts: list[_Start] = []
+    taken: set[int] = set()
+
+    def line_index(pos: int) -> int:
+        lo = 0
+        for i, (s, e) in enumerate(lines):
+            if s <= pos <= e:
+                return i
+            if s > pos:
+                return max(0, i - 1)
+            lo = i
+        return lo
+
+    # bylines from title chains
+    seen_lines: set[int] = set()
+    for p in found.posts:
+        if p.person is None or p.rule not in ("byline-name-first", "title-before-name"):
+            continue
+        i = line_index(p.person.start)
+        s, e = lines[i]
+        line = text[s:e].strip()
+        if i in seen_lines or len(line) > 80 or "。" in line or "，" in line:
+            continue
+        if p.rule == "title-before-name" and text[p.person.end:e].strip():
+            continue  # the name must close the line
+        seen_lines.add(i)
+        taken.add(s)
+        starts.append(_Start(_heading_start(text, lines, i, taken), [p.person], (s, e), "byline"))
+    for m in people:
+        if m.rule == "name-line":
+            i = line_index(m.start)
+            if i in seen_lines:
+                continue
+            seen_lines.add(i)
+            s, e = lines[i]
+            taken.add(s)
+            starts.append(_Start(_heading_start(text, lines, i, taken), [m], (s, e), "name-line"))
+    for m in _NEWS_CREDIT.finditer(text):
+        i = line_index(m.start())
+        s, e = lines[i]
+        credited = [p for p in people if p.rule == "credit" and s <= p.start < min(e, m.end() + 40)]
+        taken.add(s)
+        starts.append(_Start(_heading_start(text, lines, i, taken), credited, (m.start(), min(e, m.end() + 30)), "credit"))
+    for m in _CONTINUED.finditer(text):
+        starts.append(_Start(m.start(), [], None, "continued"))
+    notes = list(_NOTE.finditer(text))
+    for m in notes:
+        nxt = m.end()
+        while nxt < len(text) and text[nxt].isspace():
+            nxt += 1
+        if nxt < len(text):
+            starts.append(_Start(nxt, [], None, "after-note"))
+    # one start per position; a signed start wins over a structural one
+    rank = {"byline": 0, "name-line": 1, "credit": 2, "continued": 3, "after-note": 4}
+    by_pos: dict[int, _Start] = {}
+    for st in sorted(starts, key=lambda st: (st.pos, rank[st.kind])):
+        by_pos.setdefault(st.pos, st)
+    # an after-note start swallowed by a nearby heading start goes
+    ordered = sorted(by_pos.values(), key=lambda st: st.pos)
+    merged: list[_Start] = []
+    for st in ordered:
+        if merged and st.kind != "after-note" and merged[-1].kind == "after-note" \
+                and not text[merged[-1].pos:st.pos].strip("\n "):
+            merged[-1] = st
+            continue
+        merged.append(st)
+    if not merged or merged[0].pos > 0 and text[:merged[0].pos].strip():
+        merged.insert(0, _Start(0, [], None, "page"))
+    date = date or page_date(text)
+    arts: list[Article] = []
+    for k, st in enumerate(merged):
+        end = merged[k + 1].pos if k + 1 < len(merged) else len(text)
+        title = ""
+        first = text[st.pos:end].lstrip().split("\n", 1)[0].strip()
+        if st.kind in ("byline", "name-line", "credit") and st.byline and st.pos < st.byline[0]:
+            title = " ".join(x.strip() for x in text[st.pos:st.byline[0]].split("\n") if x.strip())[:120]
+        elif st.kind in ("page", "continued", "after-note"):
+            title = first[:60]
+        arts.append(Article(f"{doc}#{k + 1}", doc, st.pos, end, title=title, date=date,
+                            authors=[(a.type, a.label, a.qualifier) for a in st.authors],
+                            byline=st.byline, kind=st.kind))
+    _attach_fragments(text, arts, notes)
+    return arts
+
+
+def _attach_fragments(text: str, arts: list[Article], notes: list[re.Match]) -> None:
+    """A piece after a note, signed by nobody and closed by a note of its
+    own, is the remainder of the nearest signed piece above that was cut off
+    mid-sentence and has no note: it takes that piece's authors."""
+    has_note = {a.id: any(a.start <= m.start() < a.end for m in notes) for a in arts}
+    continued: set[str] = set()
+    for k, a in enumerate(arts):
+        if a.kind != "after-note" or a.authors or not has_note[a.id]:
+            continue
+        for b in reversed(arts[:k]):
+            if not b.authors or has_note[b.id] or b.id in continued:
+                continue
+            body = text[b.start:b.end].rstrip()
+            if body and body[-1] not in _TERMINAL:
+                a.authors, a.continues = list(b.authors), b.id
+                continued.add(b.id)
+            break

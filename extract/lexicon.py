@@ -1,0 +1,214 @@
+"""The general knowledge the extractor reads, loaded once from ``data/``.
+
+Every table is a small text file under ``extract/data/`` that documents
+itself in its header comment; this module only parses them and caches the
+result. Nothing here knows a particular corpus.
+
+>>> "刘" in surnames()
+True
+>>> regions_by_name()["辽宁省"].short
+'辽宁'
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+def data_text(name: str) -> str:
+    return resources.files("extract").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _lines(name: str) -> Iterator[str]:
+    for line in data_text(name).splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield line
+
+
+def _tsv(name: str) -> list[dict[str, str]]:
+    rows = [ln for ln in data_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
+    return [{k: (v or "") for k, v in r.items()} for r in csv.DictReader(rows, delimiter="\t")]
+
+
+@lru_cache(maxsize=None)
+def data_fingerprint() -> str:
+    """A hash of every data file: changes when any dictionary or pattern does."""
+    h = hashlib.sha256()
+    for entry in sorted(resources.files("extract").joinpath("data").iterdir(), key=lambda p: p.name):
+        if entry.is_file():
+            h.update(entry.name.encode())
+            h.update(entry.read_bytes())
+    return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    out: set[str] = set()
+    for line in _lines("surnames.txt"):
+        out.update(line.split())
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    short: str
+    level: str  # province | prefecture | county | town
+    parent: str
+
+    @property
+    def province_code(self) -> str:
+        return self.code[:2] + "0" * 10
+
+    @property
+    def suffix(self) -> str:
+        return self.name[len(self.short):] if self.short and self.name.startswith(self.short) else ""
+
+
+@lru_cache(maxsize=1)
+def regions() -> tuple[Region, ...]:
+    out = []
+    for r in _tsv("regions.tsv"):
+        if r["name"] in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+            continue
+        out.append(Region(r["code"], r["name"], r["short"], r["level"], r["parent"]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def regions_by_code() -> dict[str, Region]:
+    return {r.code: r for r in regions()}
+
+
+@lru_cache(maxsize=1)
+def regions_by_name() -> dict[str, Region]:
+    """Full names; where two divisions share a name the higher level wins."""
+    rank = {"province": 0, "prefecture": 1, "county": 2}
+    out: dict[str, Region] = {}
+    for r in sorted(regions(), key=lambda r: (rank[r.level], r.code)):
+        out.setdefault(r.name, r)
+    return out
+
+
+@lru_cache(maxsize=1)
+def regions_by_short() -> dict[str, Region]:
+    """Short forms safe to read alone: provinces (辽宁, 内蒙古), prefecture-
+    level cities and county-level cities (义乌); never a district's or a
+    county's stem, which are too often ordinary words. Higher level wins
+    (吉林 is the province)."""
+    rank = {"province": 0, "prefecture": 1, "county": 2}
+    out: dict[str, Region] = {}
+    for r in sorted(regions(), key=lambda r: (rank[r.level], r.code)):
+        if not r.short or len(r.short) < 2:
+            continue
+        if r.level == "county" and not r.name.endswith("市"):
+            continue
+        out.setdefault(r.short, r)
+    return out
+
+
+def region_ancestors(region: Region) -> list[Region]:
+    """Parents from the nearest up: 越城区 -> [绍兴市, 浙江省]."""
+    out = []
+    by_code = regions_by_code()
+    cur = region
+    while cur.parent and cur.parent in by_code:
+        cur = by_code[cur.parent]
+        out.append(cur)
+    return out
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[str, ...]:
+    return tuple(sorted(set(_lines("titles.txt")), key=lambda t: (-len(t), t)))
+
+
+@lru_cache(maxsize=1)
+def title_regex() -> re.Pattern:
+    """Lexicon titles (longest first), then the open-ended patterns."""
+    lex = "|".join(re.escape(t) for t in titles())
+    pats = [p.replace("{CJK}", CJK) for p in _lines("title_patterns.txt")]
+    return re.compile("(?:" + "|".join(pats + [lex]) + ")")
+
+
+@lru_cache(maxsize=1)
+def former_markers() -> tuple[str, ...]:
+    return tuple(sorted(_lines("former_markers.txt"), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class BodyForm:
+    body: str
+    canonical: str
+    kind: str
+    needs_level: bool
+
+
+@lru_cache(maxsize=1)
+def org_bodies() -> tuple[BodyForm, ...]:
+    return tuple(sorted((BodyForm(r["body"], r["canonical"], r["kind"], r["needs_level"] == "1")
+                         for r in _tsv("org_bodies.tsv")), key=lambda b: (-len(b.body), b.body)))
+
+
+@dataclass(frozen=True)
+class NationalBody:
+    canonical: str
+    kind: str
+    level: str
+    aliases: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def org_national() -> tuple[NationalBody, ...]:
+    return tuple(NationalBody(r["canonical"], r["kind"], r["level"], tuple(r["aliases"].split("|")))
+                 for r in _tsv("org_national.tsv"))
+
+
+@lru_cache(maxsize=1)
+def org_suffixes() -> tuple[tuple[str, str, str], ...]:
+    return tuple(sorted(((r["suffix"], r["kind"], r["level"]) for r in _tsv("org_suffixes.tsv")),
+                        key=lambda t: (-len(t[0]), t[0])))
+
+
+@lru_cache(maxsize=1)
+def org_subbodies() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((r["suffix"], r["kind"]) for r in _tsv("org_subbodies.tsv")),
+                        key=lambda t: (-len(t[0]), t[0])))
+
+
+@lru_cache(maxsize=1)
+def word_list(name: str) -> tuple[str, ...]:
+    """A one-word-per-line data file, longest first."""
+    words: list[str] = []
+    for line in _lines(name):
+        words.extend(line.split())
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc  # imported here: the conversion tables load only when needed
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified, character for character (the length and
+    every offset stay the same; a phrase rule that would change the length
+    falls back to single characters)."""
+    if not text:
+        return text
+    out = _converter().convert(text)
+    if len(out) == len(text):
+        return out
+    conv = _converter()
+    return "".join(c2 if len(c2 := conv.convert(c)) == 1 else c for c in text)

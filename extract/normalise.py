@@ -1,0 +1,237 @@
+"""Clean a raw text for reading while keeping a map back to every raw offset.
+
+What real union texts carry, and what each pass does (in this order):
+
+1. markup remnants: HTML tags and stray ``</div``, entities, markdown ``#``
+   headings and ``**``; ``[text](#)`` keeps its text;
+2. pinyin glosses after characters, ``工(gōng)会`` → ``工会``;
+3. width: full-width letters and digits become ASCII, ideographic spaces
+   plain spaces, half-width ``, ; : ! ? ( )`` beside Chinese become the
+   full-width forms, so one pattern matches both;
+4. names padded to three characters' width, ``刘 伟`` → ``刘伟``;
+5. lines broken by the column layout joined (a page whose lines mostly stop
+   mid-sentence), and paragraphs cut mid-sentence by a page break;
+6. paragraphs repeated within the document read once;
+7. traditional characters matched through their simplified form
+   (``text`` is simplified; ``surface`` keeps what was written).
+
+Every pass keeps ``offsets``: ``offsets[i]`` is the raw index of normalised
+character ``i`` (and ``offsets[len(text)]`` the raw end), so any span of the
+normalised text maps back with :meth:`NormalisedText.raw_span`.
+
+>>> n = normalise("北京市总工会主席 刘 伟\\n</div>")
+>>> n.text
+'北京市总工会主席 刘伟\\n'
+>>> n.raw_span(9, 11)
+(9, 12)
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
+
+from extract import lexicon
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+TERMINAL = "。！？；…”’」』"
+
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+
+
+@dataclass
+class NormalisedText:
+    text: str
+    surface: str
+    offsets: list[int]
+    raw: str
+    name_hints: set[int] = field(default_factory=set)
+    dropped_paragraphs: int = 0
+    traditional: bool = False
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw ``[start, end)`` that normalised ``[start, end)`` came from."""
+        if not (0 <= start <= end <= len(self.text)):
+            raise IndexError(f"span [{start}, {end}) outside a text of {len(self.text)}")
+        if start == end:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+# A replacement is a string (mapped 1:1 when the lengths agree, else to the
+# match start), or an int: keep that group of the match with its own offsets.
+Replacement = str | int | Callable[[re.Match], str | int]
+
+
+def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, repl: Replacement) -> tuple[str, list[int]]:
+    parts: list[str] = []
+    maps: list[list[int]] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        r = repl(m) if callable(repl) else repl
+        if isinstance(r, str) and r == m.group(0):
+            continue
+        parts.append(text[pos:s])
+        maps.append(offsets[pos:s])
+        if isinstance(r, int):
+            gs, ge = m.span(r)
+            parts.append(text[gs:ge])
+            maps.append(offsets[gs:ge])
+        elif len(r) == e - s:
+            parts.append(r)
+            maps.append(offsets[s:e])
+        else:
+            parts.append(r)
+            maps.append([offsets[s]] * len(r))
+        pos = e
+    if not parts:
+        return text, offsets
+    parts.append(text[pos:])
+    maps.append(offsets[pos:])
+    out: list[int] = []
+    for piece in maps:
+        out.extend(piece)
+    return "".join(parts), out
+
+
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,300})?>|</[A-Za-z][A-Za-z0-9]*\b|<!--.*?-->|<br\s*/?>", re.S)
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,300})\]\([^)\n]{0,300}\)")
+_MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*")
+_MD_EMPH = re.compile(r"\*\*|__")
+_PINYIN = re.compile(rf"(?<=[{CJK}])[（(][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ \t]{{1,40}}[）)]")
+_FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\uff0e\uff20\uff0b\uff0d\uff05\uff06\uff0f]")
+_HALF_PUNCT = re.compile(rf"(?<=[{CJK}”“])[,;:!?()]|[,;:!?()](?=[{CJK}“”])|(?<=[{CJK}])\((?=[^()\n]{{1,40}}\))|\)(?=\n|$)")
+_BLANKS = re.compile(r"[ \t]+\n")
+
+
+def _fullwidth(m: re.Match) -> str:
+    c = m.group(0)
+    if c in "\u3000\u00a0":
+        return " "
+    return chr(ord(c) - 0xFEE0)
+
+
+def _pad_pattern() -> re.Pattern:
+    surnames = "".join(sorted(s for s in lexicon.surnames() if len(s) == 1))
+    # only the space matches, so the two characters keep their own offsets
+    return re.compile(rf"(?<=(?<![{CJK}])[{surnames}]) (?=[{CJK}])")
+
+
+@lru_cache(maxsize=1)
+def _padded_name() -> re.Pattern:
+    return _pad_pattern()
+
+
+def _is_column_layout(text: str) -> bool:
+    """A page set in narrow columns: most lines are short and stop mid-sentence."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 20:
+        return False
+    short_open = sum(1 for ln in lines if len(ln) <= 30 and ln[-1] not in TERMINAL)
+    return short_open / len(lines) > 0.5
+
+
+_OPEN_END = re.compile(rf"[^{TERMINAL}\s]$")
+
+
+def _join_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    column = _is_column_layout(text)
+    if column:
+        # 特\n色 -> 特色 ; a page break after a comma: 看到，\n\n面对 -> 看到，面对
+        pat = re.compile(rf"(?<=[{CJK}，、：“（])\n(?=[{CJK}“（])|(?<=[，、])\n[ \t]*\n(?=[{CJK}“])")
+        text, offsets = _rewrite(text, offsets, pat, "")
+    # a long paragraph cut mid-sentence by a page break: 为主\n\n题，
+    pat = re.compile(rf"(?m)(?<=[{CJK}，、])\n[ \t]*\n(?=[{CJK}])")
+    starts = [m for m in pat.finditer(text)]
+    keep: set[int] = set()
+    for m in starts:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        para = text[line_start:m.start()]
+        nxt_end = text.find("\n", m.end())
+        nxt = text[m.end():nxt_end if nxt_end >= 0 else len(text)]
+        if len(para) >= 45 and (len(nxt) >= 30 or "。" in nxt):
+            keep.add(m.start())
+    if keep:
+        text, offsets = _rewrite(text, offsets, pat, lambda m: "" if m.start() in keep else m.group(0))
+    return text, offsets
+
+
+def _drop_repeated_paragraphs(text: str, offsets: list[int]) -> tuple[str, list[int], int]:
+    seen: set[str] = set()
+    dropped = 0
+
+    def repl(m: re.Match) -> str:
+        nonlocal dropped
+        para = m.group(1).strip()
+        if len(para) < 20:
+            return m.group(0)
+        if para in seen:
+            dropped += 1
+            return ""
+        seen.add(para)
+        return m.group(0)
+
+    text, offsets = _rewrite(text, offsets, re.compile(r"(?m)^([^\n]+)(?:\n|$)\n*"), repl)
+    return text, offsets, dropped
+
+
+def normalise(raw: str) -> NormalisedText:
+    """Normalise ``raw`` (already decoded) and keep the offset map."""
+    text, offsets = raw, list(range(len(raw)))
+    text, offsets = _rewrite(text, offsets, re.compile(r"\r\n?"), "\n")
+    text, offsets = _rewrite(text, offsets, _MD_LINK, 1)
+    text, offsets = _rewrite(text, offsets, _TAG, "")
+    text, offsets = _rewrite(text, offsets, _ENTITY, lambda m: html.unescape(m.group(0)))
+    text, offsets = _rewrite(text, offsets, _MD_HEADING, "")
+    text, offsets = _rewrite(text, offsets, _MD_EMPH, "")
+    text, offsets = _rewrite(text, offsets, _PINYIN, "")
+    text, offsets = _rewrite(text, offsets, _FULLWIDTH, _fullwidth)
+    text, offsets = _rewrite(text, offsets, _HALF_PUNCT, lambda m: _HALF_TO_FULL[m.group(0)])
+    text, offsets = _rewrite(text, offsets, _BLANKS, "\n")
+    hints_raw: set[int] = set()
+
+    def unpad(m: re.Match) -> str:
+        hints_raw.add(offsets[m.start() - 1])
+        return ""
+
+    text, offsets = _rewrite(text, offsets, _padded_name(), unpad)
+    text, offsets = _join_lines(text, offsets)
+    text, offsets, dropped = _drop_repeated_paragraphs(text, offsets)
+    surface = text
+    traditional = False
+    simplified = lexicon.to_simplified(text)
+    if simplified != text:
+        changed = sum(1 for a, b in zip(text, simplified) if a != b)
+        if changed / max(1, len(text)) > 0.002:
+            traditional = True
+            text = simplified
+    offsets.append(len(raw))
+    hints = {i for i, o in enumerate(offsets[:-1]) if o in hints_raw}
+    return NormalisedText(text, surface, offsets, raw, hints, dropped, traditional)
+
+
+_SENTENCE = re.compile(rf"[^{TERMINAL}\n]*(?:[{TERMINAL}]+|\n|$)")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: up to and including 。！？；… or a line end, trimmed.
+
+    >>> t = "工会要团结职工。职工要听党话！\\n标题"
+    >>> [t[s:e] for s, e in sentences(t)]
+    ['工会要团结职工。', '职工要听党话！', '标题']
+    """
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans

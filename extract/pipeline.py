@@ -1,0 +1,43 @@
+"""One document in, one :class:`~extract.records.DocumentResult` out.
+
+The steps, each its own module: decode (:mod:`extract.corpus`), normalise
+with an offset map (:mod:`extract.normalise`), split into articles
+(:mod:`extract.articles`), find mentions (:mod:`extract.recognisers`),
+resolve them to entities (:mod:`extract.resolve`) and find the facts between
+them (:mod:`extract.relations`).
+
+>>> from extract.corpus import SourceText
+>>> r = extract(SourceText("d.txt", None, "北京市人大常委会副主任、市总工会主席 刘 伟\\n\\n正文。", "utf-8"))
+>>> sorted({m.label for m in r.mentions if m.type == "Person"})
+['刘伟']
+"""
+
+from __future__ import annotations
+
+from extract import articles, lexicon, relations, resolve
+from extract.corpus import SourceText
+from extract.normalise import normalise, sentences
+from extract.recognisers import find_mentions
+from extract.records import DocumentResult
+
+# Bump when a rule changes behaviour; the data files are hashed in as well.
+RULES_VERSION = "1"
+EXTRACTOR_VERSION = f"{RULES_VERSION}-{lexicon.data_fingerprint()}"
+
+
+def extract(src: SourceText) -> DocumentResult:
+    norm = normalise(src.text)
+    result = DocumentResult(src.doc, norm.text, src.encoding, warnings=list(src.warnings))
+    if norm.traditional:
+        result.warnings.append("traditional characters read through their simplified forms")
+    if norm.dropped_paragraphs:
+        result.warnings.append(f"{norm.dropped_paragraphs} repeated paragraph(s) read once")
+    result.sentences = sentences(norm.text)
+    found = find_mentions(norm)
+    arts = articles.split(norm, src.doc, found, date=src.date)
+    res = resolve.resolve(norm, found, arts)
+    result.articles = arts
+    result.mentions = res.mentions
+    result.facts = relations.find_facts(norm, res, arts)
+    result.date = src.date or (arts[0].date if arts else "")
+    return result

@@ -1,0 +1,116 @@
+"""Reading a Chinese personal name at a known place in the text.
+
+A name is a surname from ``surnames.txt`` (compound ones first) and one or
+two characters more. Where the text runs straight on after the name
+(主席刘伟表示), its length is told by what may follow a name
+(``name_boundaries.txt``); a name that was padded with a space in the source
+(刘 伟) is two characters. Words shaped like names (弘扬, 光荣) are refused
+(``name_stopwords.txt``).
+
+>>> from extract.normalise import normalise
+>>> n = normalise("主席刘伟表示，记者朱欣在")
+>>> name_at(n, 2), name_at(n, 9)
+(('刘伟', 2, 4), ('朱欣', 9, 11))
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from extract import lexicon
+
+_NOT_IN_NAME = set("的了着们这那该我你他她它、，。；：！？“”‘’（）《》〈〉【】 \t\n0123456789第年月日个")
+
+
+def _is_cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    return frozenset(lexicon.word_list("name_stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def _boundaries() -> tuple[str, ...]:
+    return lexicon.word_list("name_boundaries.txt")
+
+
+def surname_len(text: str, i: int) -> int:
+    """1 or 2 for a surname starting at ``i``, 0 for none."""
+    s = lexicon.surnames()
+    if text[i:i + 2] in s:
+        return 2
+    if text[i:i + 1] in s:
+        return 1
+    return 0
+
+
+def valid_name(name: str) -> bool:
+    if not (2 <= len(name) <= 4) or name in _stop():
+        return False
+    if not all(_is_cjk(c) and c not in _NOT_IN_NAME for c in name):
+        return False
+    k = surname_len(name, 0)
+    return k > 0 and 1 <= len(name) - k <= 2
+
+
+def is_boundary(text: str, i: int) -> bool:
+    """Whether a name may end just before ``i``."""
+    if i >= len(text) or not _is_cjk(text[i]):
+        return True
+    return any(text.startswith(b, i) for b in _boundaries())
+
+
+def _word_follows(text: str, i: int) -> bool:
+    from extract.tokenise import tokenizer
+
+    freq = tokenizer().FREQ
+    return any(freq.get(text[i:i + n]) for n in (4, 3, 2) if i + n <= len(text))
+
+
+def name_at(norm, i: int, require_boundary: bool = True) -> tuple[str, int, int] | None:
+    """The name starting at ``i`` (after at most one space), or None."""
+    text = norm.text
+    if i < len(text) and text[i] == " ":
+        i += 1
+    if i >= len(text) or not _is_cjk(text[i]):
+        return None
+    k = surname_len(text, i)
+    if not k:
+        return None
+    if i in norm.name_hints:
+        lengths = [2]
+    else:
+        lengths = [k + 2, k + 1] if k == 1 else [4, 3]
+    if i in norm.name_hints:
+        cand = text[i:i + 2]
+        return (cand, i, i + 2) if valid_name(cand) else None
+    cands = [(text[i:i + n], n) for n in lengths if len(text[i:i + n]) == n and valid_name(text[i:i + n])]
+    for cand, n in cands:
+        if is_boundary(text, i + n):
+            return cand, i, i + n
+    # the text runs on: the length after which a dictionary word begins (云公民涉嫌)
+    for cand, n in cands:
+        if _word_follows(text, i + n):
+            return cand, i, i + n
+    if cands and not require_boundary:
+        cand, n = cands[0]
+        return cand, i, i + n
+    return None
+
+
+def name_ending_at(norm, end: int) -> tuple[str, int, int] | None:
+    """The name that ends at ``end`` and starts after a non-name character
+    (the start of a line, a space, punctuation): ``杨忠林 辽宁省…``."""
+    text = norm.text
+    for n in (3, 2, 4):
+        s = end - n
+        if s < 0:
+            continue
+        if s > 0 and _is_cjk(text[s - 1]):
+            continue
+        cand = text[s:end]
+        if valid_name(cand):
+            return cand, s, end
+    return None

@@ -1,0 +1,102 @@
+"""People named outside title chains: credits, honorifics, bare bylines.
+
+- credits: ``记者 刘璇``, ``（记者陈俊宇）``, ``摄影 彭福宗``, ``通讯员``,
+  mastheads ``本版编辑：兰增干 版式：张瑜 校对：桂璐``;
+- a name with an honorific or a title straight after it: ``习近平总书记``,
+  ``毛泽东同志``, ``王东明主席``; a two-character form (``东明同志``) only
+  where the text also gives a full name ending in it, which it then is;
+- a line holding only a name, between a heading and the piece it signs.
+
+>>> from extract.normalise import normalise
+>>> sorted({m.label for m in find(normalise("本报讯（记者 刘 璇）习近平总书记指出。毛泽东同志批示"))})
+['刘璇', '习近平', '毛泽东']
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract import lexicon
+from extract.lexicon import CJK
+from extract.recognisers.names import name_at, name_ending_at, valid_name
+from extract.records import Mention
+
+CREDIT = re.compile(r"(?:本报|特约|见习|实习)?(?:记者|通讯员|摄影|摄|实习生|责任编辑|本版编辑|编辑|版式|校对|美编|文|图)(?:/[图文])?[：:\s]*(?=[" + CJK + r"])")
+_HONORIFIC = re.compile(r"(?:总书记|同志|委员长|总理|主席|副主席|书记|部长|院士)")
+_NAME_LINE = re.compile(rf"(?m)^[ \t]*([{CJK}]{{2,4}})[ \t]*$")
+
+
+def _credits(norm) -> list[Mention]:
+    text = norm.text
+    out = []
+    for m in CREDIT.finditer(text):
+        word = m.group(0).rstrip("：: \t")
+        if word in ("文", "图", "摄") and m.start() > 0 and "\u4e00" <= text[m.start() - 1] <= "\u9fff":
+            continue  # 论文, 图文 inside a word
+        p = m.end()
+        while True:
+            nm = name_at(norm, p)
+            if nm is None:
+                break
+            out.append(Mention("Person", nm[0], nm[0], nm[1], nm[2], rule="credit",
+                               attrs=(("credit", word),)))
+            p = nm[2]
+            while p < len(text) and text[p] in " 、\t":
+                p += 1
+            if CREDIT.match(text, p):
+                break
+    return out
+
+
+def _honorifics(norm, full_names: set[str]) -> list[Mention]:
+    text = norm.text
+    out = []
+    longer = [t for t in lexicon.titles() if len(t) > 2]
+    for m in _HONORIFIC.finditer(text):
+        s = m.start()
+        head = text[max(0, m.end() - 8):m.end()]
+        if any(head.endswith(t) and len(t) > len(m.group(0)) for t in longer):
+            continue  # 主席 inside 常务副主席: a title, no name before it
+        for n in (3, 2, 4):
+            b = s - n
+            if b < 0:
+                continue
+            cand = text[b:s]
+            if not valid_name(cand):
+                continue
+            if b > 0 and "\u4e00" <= text[b - 1] <= "\u9fff" and n == 2 and cand not in full_names:
+                continue
+            if n == 2:
+                full = next((f for f in sorted(full_names) if len(f) == 3 and f.endswith(cand)), None)
+                if full is not None:
+                    out.append(Mention("Person", full, cand, b, s, rule="honorific-short"))
+                    break
+                if cand not in full_names:
+                    continue
+            out.append(Mention("Person", cand, cand, b, s, rule="honorific"))
+            break
+    return out
+
+
+def _name_lines(norm) -> list[Mention]:
+    """A line that is only a name, with a heading above and text below."""
+    text = norm.text
+    out = []
+    for m in _NAME_LINE.finditer(text):
+        cand = m.group(1)
+        if not valid_name(cand):
+            continue
+        after = text[m.end():m.end() + 200].lstrip()
+        if len(after) < 30:
+            continue
+        out.append(Mention("Person", cand, cand, m.start(1), m.end(1), rule="name-line"))
+    return out
+
+
+def find(norm, known: list[Mention] = ()) -> list[Mention]:
+    found = _credits(norm) + _name_lines(norm)
+    full = {m.label for m in list(known) + found if len(m.label) >= 3}
+    return found + _honorifics(norm, full)
+
+
+__all__ = ["find", "name_at", "name_ending_at"]

@@ -1,0 +1,162 @@
+"""Posts: chains of titles at bodies, and the person who holds them.
+
+A chain starts at a body and runs through titles separated by 、 (or 兼),
+switching body where a new one is written::
+
+    辽宁省人大常委会 副主任 、 省总工会 主席
+    河北省人大常委会 党组副书记 、 副主任 、 省总工会 主席
+    中国华电集团有限公司 原 党组副书记 、 总经理      (原 carries to the end)
+
+The holder is the name written straight after the chain (…主席刘伟表示),
+before it on the same line (byline: ``杨忠林 辽宁省人大常委会副主任…``), or
+named by an election (``选举王东明为…``, ``刘伟当选…``). A chain in an
+author's note (``（作者系…）``) has no holder here: the article gives it.
+
+>>> from extract.normalise import normalise
+>>> from extract.recognisers import organizations
+>>> n = normalise("河北省人大常委会党组副书记、副主任、省总工会主席 王晓东")
+>>> [(p.person.label if p.person else None, p.org.label, p.title) for p in find(n, organizations.find(n, []))]
+[('王晓东', '河北省人大常委会', '党组副书记'), ('王晓东', '河北省人大常委会', '副主任'), ('王晓东', '省总工会', '主席')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract import lexicon
+from extract.recognisers.names import name_at, name_ending_at
+from extract.records import Mention
+
+_SEP = ("、", "兼", "，兼", "、兼")
+_ELECTION_BEFORE = re.compile(r"(?:选举|增补|推选|任命|补选)$")
+_ELECTION_AFTER = ("当选为", "当选", "担任", "出任", "任", "为")
+_NOTE = re.compile(r"[（(]\s*作者(?:系|是|为|现任|现为|：|:)\s*$")
+_FORMER_BEFORE_CHAIN = ("回顾担任", "曾担任", "曾任", "原任", "时任", "原")
+
+
+@dataclass(frozen=True)
+class Post:
+    person: Mention | None
+    org: Mention
+    title: str
+    former: bool
+    start: int
+    end: int
+    rule: str
+
+
+def person_mention(name: tuple[str, int, int], rule: str) -> Mention:
+    label, s, e = name
+    return Mention("Person", label, label, s, e, rule=rule)
+
+
+def _former_at(text: str, i: int) -> int:
+    for w in lexicon.former_markers():
+        if text.startswith(w, i):
+            return len(w)
+    return 0
+
+
+def parse_chain(text: str, org: Mention, orgs_at: dict[int, Mention]) -> tuple[list[tuple[Mention, str, bool]], int]:
+    """Titles from the body ``org`` on: ``([(body, title, former)], end)``."""
+    items: list[tuple[Mention, str, bool]] = []
+    cur, p, former = org, org.end, False
+    title_re = lexicon.title_regex()
+    while True:
+        k = _former_at(text, p)
+        if k:
+            former, p = True, p + k
+        m = title_re.match(text, p)
+        if m is None:
+            break
+        items.append((cur, m.group(0), former))
+        p = m.end()
+        sep = next((s for s in _SEP if text.startswith(s, p)), None)
+        if sep is None:
+            break
+        q = p + len(sep)
+        k = _former_at(text, q)
+        nxt = orgs_at.get(q + k)
+        if nxt is not None:
+            cur, p = nxt, nxt.end
+            former = former or bool(k)
+            continue
+        if title_re.match(text, q + k):
+            p = q
+            continue
+        break
+    return items, p
+
+
+def find(norm, orgs: list[Mention]) -> list[Post]:
+    text = norm.text
+    orgs_at: dict[int, Mention] = {}
+    for o in orgs:
+        if o.start not in orgs_at or o.end > orgs_at[o.start].end:
+            orgs_at[o.start] = o
+    posts: list[Post] = []
+    consumed_until = -1
+    for start in sorted(orgs_at):
+        if start < consumed_until:
+            continue
+        org = orgs_at[start]
+        items, end = parse_chain(text, org, orgs_at)
+        if not items:
+            continue
+        consumed_until = end
+        # a former post written before the chain: 原中国华电集团…, 曾任省总工会主席
+        before = text[max(0, start - 4):start]
+        former_all = any(before.endswith(w) for w in _FORMER_BEFORE_CHAIN)
+        holder, rule = None, ""
+        line_start = text.rfind("\n", 0, start) + 1
+        lead = text[line_start:start]
+        if _NOTE.search(lead):
+            rule = "author-note"
+        else:
+            after = name_at(norm, end)
+            if after is not None:
+                holder, rule = person_mention(after, "title-before-name"), "title-before-name"
+            elif lead.strip() and lead.endswith((" ", "\t")) and "。" not in lead:
+                # byline: the name, a space, then the chain
+                nm = name_ending_at(norm, len(lead.rstrip()) + line_start)
+                if nm is not None and nm[1] == line_start + len(lead) - len(lead.lstrip()):
+                    holder, rule = person_mention(nm, "byline-name-first"), "byline-name-first"
+            if holder is None:
+                for verb in _ELECTION_AFTER:
+                    if lead.endswith(verb):
+                        pre = start - len(verb)
+                        m = _ELECTION_BEFORE.search(text[max(0, pre - 8):pre])
+                        if verb == "为" and m is None:
+                            # 选举王东明为…: the name sits between the verb and 为
+                            vm = re.search(r"(?:选举|增补|推选|任命|补选)([^\s，。、]{2,4})$", text[max(0, pre - 10):pre])
+                            if vm:
+                                nm = name_at(norm, pre - len(vm.group(1)), require_boundary=False)
+                                if nm and nm[2] == pre:
+                                    holder, rule = person_mention(nm, "election"), "election"
+                        else:
+                            nm = name_ending_at(norm, pre) or _name_just_before(norm, pre)
+                            if nm is not None:
+                                holder, rule = person_mention(nm, "election"), "election"
+                        break
+        if rule == "":
+            rule = "chain-without-holder"
+        if former_all:
+            items = [(o, t, True) for o, t, _ in items]
+        span_end = holder.end if holder is not None and holder.end > end else end
+        span_start = holder.start if holder is not None and holder.start < start else start
+        for o, t, former in items:
+            title = ("原" + t) if former and not t.startswith("原") else t
+            posts.append(Post(holder, o, title, former, span_start, span_end, rule))
+    return posts
+
+
+def _name_just_before(norm, end: int) -> tuple[str, int, int] | None:
+    """A name right before an election verb, whatever precedes it (…，刘伟当选)."""
+    for n in (3, 2):
+        s = end - n
+        if s >= 0:
+            nm = name_at(norm, s, require_boundary=False)
+            if nm and nm[2] == end:
+                return nm
+    return None

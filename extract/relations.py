@@ -1,0 +1,101 @@
+"""Facts between resolved entities, each with the span that states it.
+
+- HOLDS_POST: every post read from a title chain, with its title, ``former``
+  where the text marks it (原, 曾任), and the article's date;
+- LOCATED_IN: a body in the most specific region its name gives; a region in
+  the nearest larger region the same document names (越城区 → 绍兴市);
+- SUBORGANIZATION_OF: a body written inside another (全总文工团, 省总党组);
+- RUNS, PART_OF, ADVOCATES, ISSUED, PARTICIPATED_IN: see
+  :mod:`extract.activities`.
+
+>>> from extract.normalise import normalise
+>>> from extract.pipeline import extract
+>>> from extract.corpus import SourceText
+>>> r = extract(SourceText("d.txt", None, "天津市人大常委会副主任、市总工会主席 梁宝明\\n\\n正文。", "utf-8"))
+>>> sorted((f.type, f.source[1], f.target[1]) for f in r.facts if f.type == "HOLDS_POST")
+[('HOLDS_POST', '梁宝明', '天津市人大常委会'), ('HOLDS_POST', '梁宝明', '天津市总工会')]
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from extract import activities, lexicon
+from extract.records import Article, Fact, Mention
+from extract.resolve import Resolved
+
+
+def _article_at(arts: list[Article]):
+    starts = [a.start for a in arts]
+
+    def of(pos: int) -> Article | None:
+        return arts[max(0, bisect.bisect_right(starts, pos) - 1)] if arts else None
+    return of
+
+
+def holds_post(res: Resolved, arts: list[Article]) -> list[Fact]:
+    article_of = _article_at(arts)
+    out = []
+    for p in res.posts:
+        art = article_of(p.start)
+        attrs = [("title", p.title)]
+        if p.former:
+            attrs.append(("former", True))
+        if art is not None and art.date:
+            attrs.append(("date", art.date))
+        out.append(Fact("HOLDS_POST", p.person.key, p.org.key, min(p.start, p.person.start),
+                        max(p.end, p.person.end), rule=p.rule, attrs=tuple(attrs),
+                        article=art.id if art else ""))
+    return out
+
+
+def located_in(res: Resolved) -> list[Fact]:
+    out = []
+    first_region: dict[str, Mention] = {}
+    for m in res.mentions:
+        if m.type == "Region":
+            first_region.setdefault(m.attr("code"), m)
+    by_code = lexicon.regions_by_code()
+    for m in res.mentions:
+        if m.type == "Organization":
+            codes = m.attr("regions", ())
+            if not codes:
+                continue
+            code = codes[-1]
+            region = first_region.get(code)
+            if region is None:
+                continue
+            out.append(Fact("LOCATED_IN", m.key, region.key, m.start, m.end, rule="body-region"))
+    for code, m in first_region.items():
+        r = by_code.get(code)
+        parent_code = r.parent if r is not None else code.split(":")[0]
+        chain = []
+        while parent_code:
+            chain.append(parent_code)
+            pr = by_code.get(parent_code)
+            parent_code = pr.parent if pr is not None else ""
+        for pc in chain:
+            if pc in first_region:
+                parent = first_region[pc]
+                out.append(Fact("LOCATED_IN", m.key, parent.key, min(m.start, parent.start),
+                                max(m.end, parent.end) if abs(m.start - parent.start) < 200 else m.end,
+                                rule="region-parent"))
+                break
+    return out
+
+
+def suborganization_of(res: Resolved) -> list[Fact]:
+    at = {(m.start, m.end): m for m in res.mentions if m.type == "Organization"}
+    out = []
+    for m in res.mentions:
+        span = m.attr("parent") if m.type == "Organization" else None
+        if span and tuple(span) in at:
+            out.append(Fact("SUBORGANIZATION_OF", m.key, at[tuple(span)].key, m.start, m.end,
+                            rule="subbody"))
+    return out
+
+
+def find_facts(norm, res: Resolved, arts: list[Article]) -> list[Fact]:
+    facts = holds_post(res, arts) + located_in(res) + suborganization_of(res)
+    facts += activities.find(norm, res, arts)
+    return facts

@@ -1,0 +1,132 @@
+"""Resolve raw mentions against their article's context.
+
+- A body written without its region (``省总工会``, ``市委``, ``自治区党委``,
+  ``省总党组``) takes the region of the article's author body when the level
+  fits (a 省 body needs a province, a 市 body a municipality or city; a
+  city's article resolves 省总工会 to its province). The written form stays
+  as an alias. A body whose region the text never gives keeps its form,
+  qualified by the document so that it is not merged with another page's.
+- An article's region is that of the first body in its author's posts that
+  names a region (``北京市人大常委会副主任、市总工会主席 刘伟`` → 北京市).
+- Posts from an author's note go to the article's author; an unsigned
+  piece's note gives no post.
+
+>>> from extract.normalise import normalise
+>>> from extract.recognisers import find_mentions
+>>> from extract.articles import split
+>>> n = normalise("天津市人大常委会副主任、市总工会主席 梁宝明\\n\\n市总工会要及时组织各级工会认真学习，大力推动落实。")
+>>> found = find_mentions(n)
+>>> r = resolve(n, found, split(n, "d.txt", found))
+>>> sorted({m.label for m in r.mentions if m.type == "Organization"})
+['天津市人大常委会', '天津市总工会']
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field, replace
+
+from extract import lexicon
+from extract.records import Article, Mention
+from extract.recognisers.posts import Post
+
+_LEVEL_SUFFIX = {"省": ("省",), "自治区": ("自治区",), "市": ("市",), "自治州": ("自治州",),
+                 "县": ("县",), "区": ("区",), "旗": ("旗",)}
+
+
+@dataclass
+class Resolved:
+    mentions: list[Mention] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+
+
+def _article_index(arts: list[Article]):
+    starts = [a.start for a in arts]
+
+    def of(pos: int) -> Article | None:
+        if not arts:
+            return None
+        return arts[max(0, bisect.bisect_right(starts, pos) - 1)]
+    return of
+
+
+def _context_region(level_word: str, code: str) -> lexicon.Region | None:
+    r = lexicon.regions_by_code().get(code)
+    if r is None:
+        return None
+    suffixes = _LEVEL_SUFFIX.get(level_word, ())
+    for cand in [r] + lexicon.region_ancestors(r):
+        if cand.name.endswith(suffixes):
+            return cand
+    return None
+
+
+def _resolve_org(m: Mention, art: Article | None, doc: str) -> Mention:
+    lw = m.attr("level_word")
+    if not lw:
+        return m
+    region = _context_region(lw, art.region) if art is not None and art.region else None
+    if region is None:
+        return replace(m, qualifier=doc)
+    label = region.name + m.attr("body", "")
+    attrs = dict(m.attrs)
+    attrs.pop("level_word", None)
+    attrs["regions"] = (region.code,)
+    if attrs.get("kind") == "union" and "level" in attrs:
+        attrs["level"] = "provincial" if region.level == "province" else (
+            "city" if region.name.endswith("市") else "county")
+    return replace(m, label=label, attrs=tuple(sorted(attrs.items())), aliases=m.aliases + (m.surface,))
+
+
+def _author_posts(posts: list[Post], a: Article, article_of) -> list[Post]:
+    return [p for p in posts if p.person is not None and p.person.key in a.authors
+            and article_of(p.start) is a]
+
+
+def _set_article_regions(posts: list[Post], arts: list[Article], article_of) -> None:
+    by_id = {a.id: a for a in arts}
+    for a in arts:
+        src = by_id.get(a.continues, a)
+        for p in _author_posts(posts, src, article_of):
+            codes = p.org.attr("regions", ())
+            if codes:
+                a.region = codes[-1]
+                break
+
+
+def resolve(norm, found, arts: list[Article]) -> Resolved:
+    article_of = _article_index(arts)
+    doc = arts[0].doc if arts else ""
+    # an author's note gives its posts to the article's author
+    posts: list[Post] = []
+    for p in found.posts:
+        if p.rule == "author-note":
+            art = article_of(p.start)
+            if art is None or not art.authors:
+                continue
+            author = art.authors[0]
+            person = Mention("Person", author[1], author[1], p.start, p.end, rule="author-note")
+            p = replace(p, person=person)
+        if p.person is not None:
+            posts.append(p)
+    _set_article_regions(posts, arts, article_of)
+    out: list[Mention] = []
+    resolved_at: dict[tuple[int, int], Mention] = {}
+    for m in found.mentions:
+        if m.type == "Organization":
+            m = resolved_at[(m.start, m.end)] = _resolve_org(m, article_of(m.start), doc)
+        out.append(m)
+    posts = [replace(p, org=resolved_at.get((p.org.start, p.org.end), p.org)) for p in posts]
+    by_id = {a.id: a for a in arts}
+    for a in arts:
+        keys = [p.org.key for p in _author_posts(posts, by_id.get(a.continues, a), article_of)]
+        a.author_orgs = list(dict.fromkeys(keys))
+    # one mention per span and type
+    seen: set[tuple] = set()
+    uniq = []
+    for m in sorted(out, key=lambda m: (m.start, -m.end, m.type, m.label)):
+        k = (m.type, m.start, m.end)
+        if k not in seen:
+            seen.add(k)
+            uniq.append(m)
+    return Resolved(uniq, posts)

@@ -1,0 +1,238 @@
+"""The graph model every exporter reads: nodes, edges, evidence.
+
+Standard library only: the extractor's results are turned into this model by
+:mod:`kg.build`, and every backend or exporter (node-link JSON, RDF, GraphML,
+HTML, database CSVs) reads it, usually through ``graph.json``.
+
+The serialised form is NetworkX node-link JSON of a directed multigraph, as
+the contract (``GRAPH.md``) asks::
+
+    {"directed": true, "multigraph": true, "graph": {...},
+     "nodes": [{"id": "Person:刘伟", "type": "Person", "label": "刘伟",
+                "aliases": ["刘 伟"], "docs": ["003_….txt"]}, ...],
+     "edges": [{"source": "Person:刘伟", "target": "Organization:北京市总工会",
+                "key": 0, "type": "HOLDS_POST", "title": "主席",
+                "evidence": [{"doc": "003_….txt", "sentence": "…",
+                              "start": 12, "end": 40}]}, ...]}
+
+Every list is sorted and every key written in a fixed order, so the same
+corpus always gives the same bytes.
+
+>>> g = KnowledgeGraph()
+>>> a = g.add_node("Person", "刘伟", aliases=["刘 伟"])
+>>> b = g.add_node("Organization", "北京市总工会", kind="union", level="provincial")
+>>> g.add_edge(a, b, "HOLDS_POST", title="主席",
+...            evidence=[Evidence("d.txt", "刘伟主席", 0, 4)])
+>>> g.to_node_link()["edges"][0]["title"]
+'主席'
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+NODE_TYPES = ("Person", "Organization", "Region", "Programme", "Concept",
+              "Document", "Event", "Article")
+EDGE_TYPES = ("HOLDS_POST", "LOCATED_IN", "SUBORGANIZATION_OF", "RUNS", "PART_OF",
+              "ADVOCATES", "ISSUED", "PARTICIPATED_IN", "AUTHORED", "MENTIONS")
+ORG_KINDS = ("union", "party", "state", "legislature", "cppcc", "enterprise", "media", "other")
+UNION_LEVELS = ("national", "industry", "provincial", "city", "county", "grassroots")
+
+# Edge attributes that make two edges between the same nodes distinct facts.
+EDGE_IDENTITY = ("title", "date", "former")
+
+
+class GraphError(ValueError):
+    """A graph that breaks the contract (unknown type, dangling edge, bad file)."""
+
+
+@dataclass(frozen=True, order=True)
+class Evidence:
+    """Where a fact was read: half-open ``[start, end)`` into the normalised
+    text of ``doc``, covering ``sentence`` exactly."""
+
+    doc: str
+    sentence: str
+    start: int
+    end: int
+    article: str = ""
+
+    def __post_init__(self) -> None:
+        if not (0 <= self.start <= self.end):
+            raise GraphError(f"evidence span [{self.start}, {self.end}) is not a valid span")
+        if self.end - self.start != len(self.sentence):
+            raise GraphError(f"evidence span [{self.start}, {self.end}) does not fit "
+                             f"its sentence of {len(self.sentence)} characters")
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"doc": self.doc, "sentence": self.sentence,
+                             "start": self.start, "end": self.end}
+        if self.article:
+            d["article"] = self.article
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Evidence":
+        return cls(d["doc"], d["sentence"], int(d["start"]), int(d["end"]), d.get("article", ""))
+
+
+@dataclass
+class Node:
+    id: str
+    type: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    attrs: dict[str, Any] = field(default_factory=dict)
+    docs: set[str] = field(default_factory=set)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"id": self.id, "type": self.type, "label": self.label,
+                             "aliases": sorted(self.aliases - {self.label})}
+        for k in sorted(self.attrs):
+            d[k] = self.attrs[k]
+        if self.docs:
+            d["docs"] = sorted(self.docs)
+        return d
+
+
+@dataclass
+class Edge:
+    source: str
+    target: str
+    type: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+    evidence: set[Evidence] = field(default_factory=set)
+
+    @property
+    def identity(self) -> tuple:
+        return (self.source, self.target, self.type,
+                tuple(str(self.attrs.get(k, "")) for k in EDGE_IDENTITY))
+
+    def to_dict(self, key: int) -> dict[str, Any]:
+        d: dict[str, Any] = {"source": self.source, "target": self.target, "key": key,
+                             "type": self.type}
+        for k in sorted(self.attrs):
+            d[k] = self.attrs[k]
+        if self.type != "MENTIONS" or self.evidence:
+            d["evidence"] = [e.to_dict() for e in sorted(self.evidence)]
+        return d
+
+
+def node_id(type_: str, label: str, qualifier: str = "") -> str:
+    """The stable id of a node: its type and label, and a qualifier where two
+    real things share a label (two people called 刘伟 in two provinces).
+
+    >>> node_id("Person", "刘伟", "北京市")
+    'Person:刘伟@北京市'
+    """
+    if type_ not in NODE_TYPES:
+        raise GraphError(f"unknown node type {type_!r}; known: {', '.join(NODE_TYPES)}")
+    return f"{type_}:{label}" + (f"@{qualifier}" if qualifier else "")
+
+
+class KnowledgeGraph:
+    """Nodes keyed by id and edges keyed by their identity; adding the same
+    fact twice merges aliases, documents and evidence."""
+
+    def __init__(self, meta: dict[str, Any] | None = None) -> None:
+        self.nodes: dict[str, Node] = {}
+        self._edges: dict[tuple, Edge] = {}
+        self.meta: dict[str, Any] = dict(meta or {})
+
+    # -- building ---------------------------------------------------------
+    def add_node(self, type_: str, label: str, *, qualifier: str = "",
+                 aliases: Iterable[str] = (), docs: Iterable[str] = (),
+                 **attrs: Any) -> str:
+        nid = node_id(type_, label, qualifier)
+        node = self.nodes.get(nid)
+        if node is None:
+            node = self.nodes[nid] = Node(nid, type_, label)
+        node.aliases.update(a for a in aliases if a and a != label)
+        node.docs.update(docs)
+        for k, v in attrs.items():
+            if v is not None and v != "" and k not in node.attrs:
+                node.attrs[k] = v
+        return nid
+
+    def add_edge(self, source: str, target: str, type_: str, *,
+                 evidence: Iterable[Evidence] = (), **attrs: Any) -> Edge:
+        if type_ not in EDGE_TYPES:
+            raise GraphError(f"unknown edge type {type_!r}; known: {', '.join(EDGE_TYPES)}")
+        for end in (source, target):
+            if end not in self.nodes:
+                raise GraphError(f"edge {type_} refers to unknown node {end!r}")
+        attrs = {k: v for k, v in attrs.items() if v is not None and v != "" and v is not False}
+        edge = Edge(source, target, type_, attrs)
+        found = self._edges.get(edge.identity)
+        if found is None:
+            found = self._edges[edge.identity] = edge
+        found.evidence.update(evidence)
+        return found
+
+    @property
+    def edges(self) -> list[Edge]:
+        return [self._edges[k] for k in sorted(self._edges)]
+
+    def edges_of(self, type_: str) -> Iterator[Edge]:
+        return (e for e in self.edges if e.type == type_)
+
+    # -- node-link JSON -----------------------------------------------------
+    def to_node_link(self) -> dict[str, Any]:
+        edges = []
+        keys: dict[tuple[str, str], int] = {}
+        for e in self.edges:
+            k = keys.get((e.source, e.target), 0)
+            keys[(e.source, e.target)] = k + 1
+            edges.append(e.to_dict(k))
+        return {"directed": True, "multigraph": True,
+                "graph": dict(sorted(self.meta.items())),
+                "nodes": [self.nodes[n].to_dict() for n in sorted(self.nodes)],
+                "edges": edges}
+
+    @classmethod
+    def from_node_link(cls, data: dict[str, Any]) -> "KnowledgeGraph":
+        g = cls(data.get("graph") or {})
+        for d in data.get("nodes", []):
+            d = dict(d)
+            nid, type_, label = d.pop("id"), d.pop("type"), d.pop("label")
+            if type_ not in NODE_TYPES:
+                raise GraphError(f"node {nid!r} has unknown type {type_!r}")
+            node = Node(nid, type_, label, set(d.pop("aliases", []) or []),
+                        docs=set(d.pop("docs", []) or []))
+            node.attrs = d
+            g.nodes[nid] = node
+        for d in data.get("edges", data.get("links", [])):
+            d = dict(d)
+            src, tgt, type_ = d.pop("source"), d.pop("target"), d.pop("type")
+            d.pop("key", None)
+            ev = [Evidence.from_dict(e) for e in d.pop("evidence", [])]
+            g.add_edge(src, tgt, type_, evidence=ev, **d)
+        return g
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_node_link(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+    @classmethod
+    def load(cls, path: str | Path) -> "KnowledgeGraph":
+        """Read a ``graph.json`` written by ``kg build``."""
+        path = Path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise GraphError(f"{path}: no such graph file; run `kg build` first") from None
+        except json.JSONDecodeError as exc:
+            raise GraphError(f"{path}: not a graph.json file ({exc})") from exc
+        return cls.from_node_link(data)
+
+    # -- summaries -------------------------------------------------------------
+    def counts(self) -> tuple[dict[str, int], dict[str, int]]:
+        nodes: dict[str, int] = {}
+        for n in self.nodes.values():
+            nodes[n.type] = nodes.get(n.type, 0) + 1
+        edges: dict[str, int] = {}
+        for e in self._edges.values():
+            edges[e.type] = edges.get(e.type, 0) + 1
+        return dict(sorted(nodes.items())), dict(sorted(edges.items()))
