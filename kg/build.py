@@ -62,7 +62,7 @@ def merge_result(graph: KnowledgeGraph, result: DocumentResult) -> None:
     article_ids: list[str] = []
     article_starts: list[int] = []
     for art in result.articles:
-        aid = graph.add_node("Article", art.title or art.id, qualifier=art.id, docs=[result.doc],
+        aid = graph.add_node("Article", art.title or art.id, key=art.id, docs=[result.doc],
                              doc=result.doc, start=art.start, end=art.end, date=art.date or None,
                              title=art.title or None)
         article_ids.append(aid)
@@ -86,9 +86,8 @@ def merge_result(graph: KnowledgeGraph, result: DocumentResult) -> None:
         src, tgt = ids.get(f.source), ids.get(f.target)
         if src is None or tgt is None:
             continue
-        art_id = f.article and next((a for a in article_ids if a.endswith("@" + f.article)), "")
-        art_id = art_id or article_of(f.start)
-        ev = _evidence(result, f.start, f.end, art_id.split("@", 1)[-1] if art_id else "")
+        art_id = f"Article:{f.article}" if f.article else article_of(f.start)
+        ev = _evidence(result, f.start, f.end, art_id.split(":", 1)[-1] if art_id else "")
         graph.add_edge(src, tgt, f.type, evidence=[ev], **dict(f.attrs))
     for art, aid in zip(result.articles, article_ids):
         for key in art.authors:

@@ -143,10 +143,12 @@ class KnowledgeGraph:
         self.meta: dict[str, Any] = dict(meta or {})
 
     # -- building ---------------------------------------------------------
-    def add_node(self, type_: str, label: str, *, qualifier: str = "",
+    def add_node(self, type_: str, label: str, *, qualifier: str = "", key: str = "",
                  aliases: Iterable[str] = (), docs: Iterable[str] = (),
                  **attrs: Any) -> str:
-        nid = node_id(type_, label, qualifier)
+        """Add (or merge into) the node ``type_:label`` (``type_:key`` when a
+        key is given, as for articles, whose titles need not be unique)."""
+        nid = node_id(type_, key or label, qualifier)
         node = self.nodes.get(nid)
         if node is None:
             node = self.nodes[nid] = Node(nid, type_, label)
