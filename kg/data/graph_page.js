@@ -88,6 +88,31 @@
                hover: { background: t.colour, border: "#111" } }
     };
   });
+  // A cheap first placement for big pages, so that a few physics iterations
+  // suffice: nodes in breadth-first order from the best-connected, laid
+  // along one spiral at an even spacing (a node's neighbours come next to it
+  // in that order, so they start close).
+  if (N > 150) {
+    var placed = new Array(N).fill(false), order = [], bfs = [];
+    for (var q = 0; q < N; q++) order.push(q);
+    order.sort(function (a, b) { return degree[b] - degree[a] || a - b; });
+    order.forEach(function (root) {
+      if (placed[root]) return;
+      placed[root] = true;
+      var start = bfs.length;
+      bfs.push(root);
+      for (var h = start; h < bfs.length; h++) {
+        incident[bfs[h]].forEach(function (j) {
+          var e = DATA.edges[j], o = e.s === bfs[h] ? e.o : e.s;
+          if (!placed[o] && edgeTypes[e.t].name !== "MENTIONS") { placed[o] = true; bfs.push(o); }
+        });
+      }
+    });
+    bfs.forEach(function (i, k) {
+      var theta = Math.sqrt(4 * Math.PI * k), r = 45 * theta / (2 * Math.PI);
+      visNodes[i].x = r * Math.cos(theta); visNodes[i].y = r * Math.sin(theta);
+    });
+  }
   var nodesDS = new vis.DataSet(visNodes);
   var edgesDS = new vis.DataSet(visEdges);
   var nodesView = new vis.DataView(nodesDS, { filter: function (n) { return shownNode[n.kgType]; } });
@@ -101,7 +126,7 @@
     physics: {
       enabled: true, solver: "forceAtlas2Based",
       forceAtlas2Based: { gravitationalConstant: -60, springLength: 90, springConstant: 0.06, avoidOverlap: 0.3 },
-      stabilization: { enabled: true, iterations: BIG ? 150 : 600, updateInterval: 25, fit: true },
+      stabilization: { enabled: true, iterations: N > 5000 ? 40 : N > 1500 ? 100 : N > 500 ? 250 : 600, updateInterval: 25, fit: true },
       minVelocity: 1
     },
     interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, keyboard: false },
