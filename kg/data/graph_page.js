@@ -259,9 +259,11 @@
       applyFilters();
     }
     network.selectNodes([i]);
-    network.focus(i, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    KG.animating = true;
+    network.focus(i, { scale: Math.max(network.getScale(), 1.2), locked: false, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
     showPanel(i);
   }
+  network.on("animationFinished", function () { KG.animating = false; });
   KG.select = function (id) { var i = DATA.nodes.findIndex(function (n) { return n.id === id; }); if (i >= 0) select(i); return i; };
   KG.selected = function () { return network.getSelectedNodes().map(function (i) { return DATA.nodes[i].id; }); };
   KG.visibleNodeIds = function () { return network.body.nodeIndices.map(function (i) { return DATA.nodes[i].id; }); };
@@ -358,5 +360,6 @@
   network.on("blurEdge", function () { tip.hidden = true; });
   network.on("blurNode", function () { tip.hidden = true; });
   network.on("dragStart", function () { tip.hidden = true; });
+  $("graph").addEventListener("mouseleave", function () { tip.hidden = true; });
   KG.edgeTooltip = function () { return tip.hidden ? null : tip.textContent; };
 })();
