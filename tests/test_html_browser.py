@@ -212,7 +212,7 @@ def _hover_edge(page: Page, edge_index: int) -> str | None:
     page.page.mouse.move(1, 1)  # off the graph: blur whatever was hovered
     page.wait("KG.edgeTooltip() === null")
     page.js(f"""(() => {{ const e = KG.data.edges[{edge_index}], p = KG.network.getPositions([e.s, e.o]);
-        document.getElementById('panel').hidden = true;
+        document.getElementById('panel-close').click();
         KG.network.moveTo({{scale: 1.0, position: {{x: (p[e.s].x + p[e.o].x) / 2,
                                                    y: (p[e.s].y + p[e.o].y) / 2}}}}); }})()""")
     box = page.page.locator("#graph").bounding_box()

@@ -258,10 +258,10 @@
       $("show-node-" + typeOf[i]).checked = true;
       applyFilters();
     }
+    showPanel(i);
     network.selectNodes([i]);
     KG.animating = true;
     network.focus(i, { scale: Math.max(network.getScale(), 1.2), locked: false, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
-    showPanel(i);
   }
   network.on("animationFinished", function () { KG.animating = false; });
   KG.select = function (id) { var i = DATA.nodes.findIndex(function (n) { return n.id === id; }); if (i >= 0) select(i); return i; };
@@ -324,10 +324,15 @@
       if (list.length > 300) ul.appendChild(el("li", { cls: "meta", text: "… and " + (list.length - 300) + " more" }));
       body.appendChild(ul);
     });
-    panel.hidden = false;
+    if (panel.hidden) {
+      panel.hidden = false;
+      network.setSize("100%", "100%");  // the graph narrows beside the panel
+    }
   }
   function rank(key) { return key === "Posts" ? 0 : key === "Mentioned in" ? 2 : key === "Mentions" ? 3 : 1; }
-  $("panel-close").addEventListener("click", function () { panel.hidden = true; network.unselectAll(); });
+  $("panel-close").addEventListener("click", function () {
+    panel.hidden = true; network.unselectAll(); network.setSize("100%", "100%");
+  });
   network.on("click", function (p) {
     if (p.nodes.length) showPanel(p.nodes[0]);
   });
