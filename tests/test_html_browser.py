@@ -180,7 +180,7 @@ def test_html_browser_search_selects_and_centres(sample_page, name, node_id):
 def test_html_browser_search_finds_aliases(sample_page):
     p = sample_page.page
     p.fill("#search", "全总")
-    assert "中华全国总工会" in p.text_content("#results")
+    assert "中华全国总工会(全总)" in p.text_content("#results")
 
 
 def test_html_browser_concept_filter_hides_concepts(typed_page):
@@ -207,17 +207,31 @@ def test_html_browser_edge_filter_hides_edges(typed_page):
 
 
 def _hover_edge(page: Page, edge_index: int) -> str | None:
-    """Put the mouse on the middle of edge ``edge_index``; the tooltip text."""
-    page.wait("!KG.animating")  # a running focus animation would move the view
-    page.page.mouse.move(1, 1)  # off the graph: blur whatever was hovered
+    """Put the mouse on edge ``edge_index`` (where no node or other edge
+    covers it) and return the tooltip's text."""
+    page.page.mouse.move(1, 1)  # off the graph: the tooltip goes
     page.wait("KG.edgeTooltip() === null")
-    page.js(f"""(() => {{ const e = KG.data.edges[{edge_index}], p = KG.network.getPositions([e.s, e.o]);
-        document.getElementById('panel-close').click();
-        KG.network.moveTo({{scale: 1.0, position: {{x: (p[e.s].x + p[e.o].x) / 2,
-                                                   y: (p[e.s].y + p[e.o].y) / 2}}}}); }})()""")
+    page.js("document.getElementById('panel-close').click()")
+    aim = f"""(() => {{
+        const edge = KG.network.body.edges[{edge_index}].edgeType, mid = edge.getPoint(0.5);
+        const v = KG.network.getViewPosition();
+        if (KG.network.getScale() !== 1 || Math.hypot(v.x - mid.x, v.y - mid.y) > 0.5) {{
+            KG.network.moveTo({{scale: 1, position: mid}});
+            return "moved";  // check again: an animation or resize may still move the view
+        }}
+        for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {{
+            const d = KG.network.canvasToDOM(edge.getPoint(t));
+            if (KG.network.getNodeAt(d) === undefined && KG.network.getEdgeAt(d) === {edge_index}) return d;
+        }}
+        return null; }})()"""
+    end = time.monotonic() + 10
+    while (dom := page.js(aim)) == "moved":
+        assert time.monotonic() < end, "the view did not settle"
+        time.sleep(0.2)
+    assert dom is not None, f"edge {edge_index} is covered everywhere"
     box = page.page.locator("#graph").bounding_box()
-    page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=4)
-    page.wait("KG.edgeTooltip() !== null")
+    page.page.mouse.move(box["x"] + dom["x"], box["y"] + dom["y"])
+    page.wait(f"KG.edgeTooltip() !== null && document.getElementById('tooltip').dataset.edge === '{edge_index}'")
     return page.js("KG.edgeTooltip()")
 
 
@@ -316,6 +330,9 @@ def test_html_browser_big_graph_opens_on_focused_view(browser, tmp_path):
         note = page.page.text_content("#view-note")
         assert "500 of 3000 nodes" in note and "Left out: 2500 nodes" in note
         assert page.js("KG.network.physics.physicsEnabled") is False
+        focus = select_view(graph, max_nodes=500).focus
+        assert graph.nodes[focus].label in note
+        assert page.js("KG.selected()") == [focus]
         assert page.errors == []
     finally:
         page.close()

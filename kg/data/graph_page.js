@@ -166,6 +166,9 @@
     if (!KG.stabilised) {
       KG.timings.stabilised = performance.now();
       network.once("afterDrawing", function () { KG.timings.rendered = performance.now(); KG.stabilised = true; });
+      // a focused view opens with its focus selected
+      var focus = DATA.view.complete ? -1 : DATA.nodes.findIndex(function (n) { return n.id === DATA.view.focus; });
+      if (focus >= 0 && shownNode[typeOf[focus]]) network.selectNodes([focus]);
       network.redraw();
     }
   });
@@ -237,8 +240,13 @@
     var found = search(input.value);
     results.replaceChildren();
     found.forEach(function (i) {
+      var q = norm(input.value), via = null;
+      if (names[i][0].indexOf(q) < 0) {
+        via = DATA.nodes[i].a.filter(function (a) { return norm(a).indexOf(q) >= 0; })[0];
+      }
       var b = el("button", { type: "button", "data-node": DATA.nodes[i].id },
-        [DATA.nodes[i].l, el("span", { cls: "type-tag", text: typeOf[i] })]);
+        [DATA.nodes[i].l, via ? el("span", { cls: "type-tag", text: "(" + via + ")" }) : null,
+         el("span", { cls: "type-tag", text: typeOf[i] })]);
       b.addEventListener("click", function () { select(i); });
       results.appendChild(el("li", null, [b]));
     });
@@ -340,6 +348,7 @@
   // ---- hover tooltips (drawn here, as text) --------------------------------------
   var tip = $("tooltip");
   function showTip(children, p) {
+    delete tip.dataset.edge;
     tip.replaceChildren.apply(tip, children.filter(function (c) { return c; }));
     var r = $("graph").getBoundingClientRect();
     var x = r.left + p.pointer.DOM.x + 14, y = r.top + p.pointer.DOM.y + 14;
@@ -357,6 +366,7 @@
     ev.slice(0, 3).forEach(function (x) { kids.push(el("blockquote", null, [x[1], el("cite", { text: x[0] + (x[4] ? " · " + x[4] : "") })])); });
     if (ev.length > 3) kids.push("… and " + (ev.length - 3) + " more sentences (click an end for all)");
     showTip(kids, p);
+    tip.dataset.edge = String(p.edge);
   });
   network.on("hoverNode", function (p) {
     var n = DATA.nodes[p.node];
