@@ -336,3 +336,19 @@ def test_html_browser_big_graph_opens_on_focused_view(browser, tmp_path):
         assert page.errors == []
     finally:
         page.close()
+
+
+def test_html_browser_article_filter_shows_provenance(browser, sample_graph, tmp_path):
+    page = Page(browser, _write(sample_graph, tmp_path, "graph.html"))
+    try:
+        page.page.check("#show-node-Article")
+        page.page.check("#show-edge-MENTIONS")
+        page.wait("KG.network.physics.physicsEnabled === false", timeout=60)
+        assert sorted(page.js("KG.visibleNodeIds()")) == sorted(sample_graph.nodes)
+        assert page.js("KG.visibleEdgeCount()") == len(sample_graph.edges)
+        page.js("KG.select('Person:杨忠林')")
+        panel = page.page.text_content("#panel-body")
+        assert "Mentioned in" in panel
+        assert page.errors == []
+    finally:
+        page.close()
