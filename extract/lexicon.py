@@ -152,11 +152,13 @@ class BodyForm:
     canonical: str
     kind: str
     needs_level: bool
+    bare: bool = False
 
 
 @lru_cache(maxsize=1)
 def org_bodies() -> tuple[BodyForm, ...]:
-    return tuple(sorted((BodyForm(r["body"], r["canonical"], r["kind"], r["needs_level"] == "1")
+    return tuple(sorted((BodyForm(r["body"], r["canonical"], r["kind"], r["needs_level"] == "1",
+                                  r.get("bare") == "1")
                          for r in _tsv("org_bodies.tsv")), key=lambda b: (-len(b.body), b.body)))
 
 

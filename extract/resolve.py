@@ -54,6 +54,8 @@ def _context_region(level_word: str, code: str) -> lexicon.Region | None:
     r = lexicon.regions_by_code().get(code)
     if r is None:
         return None
+    if level_word == "*":  # a body named without level: the context's own region
+        return r
     suffixes = _LEVEL_SUFFIX.get(level_word, ())
     for cand in [r] + lexicon.region_ancestors(r):
         if cand.name.endswith(suffixes):
@@ -61,13 +63,20 @@ def _context_region(level_word: str, code: str) -> lexicon.Region | None:
     return None
 
 
-def _resolve_org(m: Mention, art: Article | None, doc: str) -> Mention:
+def _resolve_org(m: Mention, art: Article | None, doc: str, chain_code: str = "",
+                 sentence_code: str = "") -> Mention | None:
     lw = m.attr("level_word")
     if not lw:
         return m
-    region = _context_region(lw, art.region) if art is not None and art.region else None
+    region = _context_region(lw, chain_code) if chain_code else None
+    if region is None and art is not None and art.region:
+        region = _context_region(lw, art.region)
+    if region is None and sentence_code:
+        region = _context_region(lw, sentence_code)
     if region is None:
-        return replace(m, qualifier=doc)
+        # a body whose region the text never gives keeps its form (qualified by
+        # its document); one named by its function alone is no named body
+        return None if lw == "*" else replace(m, qualifier=doc)
     label = region.name + m.attr("body", "")
     attrs = dict(m.attrs)
     attrs.pop("level_word", None)
@@ -94,6 +103,37 @@ def _set_article_regions(posts: list[Post], arts: list[Article], article_of) -> 
                 break
 
 
+def _sentence_region(text: str, mentions: list[Mention], m: Mention) -> str:
+    """The nearest region written before ``m`` in its sentence
+    (浙江省委和省政府 → 浙江省): the last fallback for a bare body."""
+    if not m.attr("level_word"):
+        return ""
+    lo = max(text.rfind(c, 0, m.start) for c in "。！？；\n") + 1
+    best = ""
+    for r in mentions:
+        if r.type == "Region" and lo <= r.start and r.end <= m.start:
+            best = r.attr("code")
+    return best
+
+
+def _chain_regions(posts: list[Post]) -> dict[tuple[int, int], str]:
+    """In a chain ``辽宁省人大常委会副主任、省总工会主席`` the bare body takes the
+    region of the body written before it in the same chain."""
+    out: dict[tuple[int, int], str] = {}
+    by_chain: dict[tuple[int, int], list[Post]] = {}
+    for p in posts:
+        by_chain.setdefault((p.start, p.end), []).append(p)
+    for chain in by_chain.values():
+        code = ""
+        for p in sorted(chain, key=lambda p: p.org.start):
+            codes = p.org.attr("regions", ())
+            if codes:
+                code = codes[-1]
+            elif code and p.org.attr("level_word"):
+                out[(p.org.start, p.org.end)] = code
+    return out
+
+
 def resolve(norm, found, arts: list[Article]) -> Resolved:
     article_of = _article_index(arts)
     doc = arts[0].doc if arts else ""
@@ -110,13 +150,20 @@ def resolve(norm, found, arts: list[Article]) -> Resolved:
         if p.person is not None:
             posts.append(p)
     _set_article_regions(posts, arts, article_of)
+    chain_code = _chain_regions(found.posts)
     out: list[Mention] = []
-    resolved_at: dict[tuple[int, int], Mention] = {}
+    resolved_at: dict[tuple[int, int], Mention | None] = {}
     for m in found.mentions:
         if m.type == "Organization":
-            m = resolved_at[(m.start, m.end)] = _resolve_org(m, article_of(m.start), doc)
+            r = resolved_at[(m.start, m.end)] = _resolve_org(
+                m, article_of(m.start), doc, chain_code.get((m.start, m.end), ""),
+                _sentence_region(norm.text, found.mentions, m))
+            if r is None:
+                continue
+            m = r
         out.append(m)
-    posts = [replace(p, org=resolved_at.get((p.org.start, p.org.end), p.org)) for p in posts]
+    posts = [replace(p, org=resolved_at.get((p.org.start, p.org.end)) or p.org) for p in posts
+             if resolved_at.get((p.org.start, p.org.end), p.org) is not None]
     by_id = {a.id: a for a in arts}
     for a in arts:
         keys = [p.org.key for p in _author_posts(posts, by_id.get(a.continues, a), article_of)]

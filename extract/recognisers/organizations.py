@@ -32,6 +32,11 @@ _BARE_BEFORE_BLOCK = "全各外跨该"
 # 省总 (省总工会 abbreviated) only when no other word goes on: not 全省总体
 _ABBREV_AFTER = re.compile(rf"(?:[^{CJK}]|$|党组|机关|领导|的|和|与|及|、|在|要|将|把|坚持|主动)")
 _TOWN = re.compile(rf"[{CJK}]{{2,3}}?(?:镇|乡|街道)")
+_BARE_AFTER = "与和及同向由在对、"
+
+
+def _is_cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +121,12 @@ def _regional(text: str, i: int) -> Mention | None:
             level_word = lw
             break
     if not regions and not level_word:
-        return None
+        body = _body_at(text, i)
+        if body is None or not body.bare or (i > 0 and _is_cjk(text[i - 1]) and text[i - 1] not in _BARE_AFTER):
+            return None
+        # 市场监督管理局 alone: the article's region decides (see extract.resolve)
+        return _org(body.canonical, body.body, i, "bare-body", body.kind, body=body.canonical,
+                    level_word="*")
     k = j + len(level_word)
     body = _body_at(text, k)
     if body is None:
@@ -206,7 +216,8 @@ def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
     consumed = text[start:suffix_start]
     k = 0
     for w, flag in words[len(words) - _count_words(words, consumed):]:
-        if flag in ("ns", "nz", "nr", "nt", "j", "eng", "nrt") or w in _NAME_LEADS:
+        if flag in ("ns", "nz", "nt", "j", "eng") or w in _NAME_LEADS \
+                or (flag in ("nr", "nrt") and len(w) <= 3):
             break
         k += len(w)
     start += k

@@ -73,7 +73,8 @@ def _honorifics(norm, full_names: set[str]) -> list[Mention]:
                     break
                 if cand not in full_names:
                     continue
-            out.append(Mention("Person", cand, cand, b, s, rule="honorific"))
+            out.append(Mention("Person", cand, cand, b, s, rule="honorific",
+                               attrs=(("honorific", m.group(0)),)))
             break
     return out
 
