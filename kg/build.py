@@ -89,12 +89,15 @@ def merge_result(graph: KnowledgeGraph, result: DocumentResult) -> None:
         art_id = f"Article:{f.article}" if f.article else article_of(f.start)
         ev = _evidence(result, f.start, f.end, art_id.split(":", 1)[-1] if art_id else "")
         graph.add_edge(src, tgt, f.type, evidence=[ev], **dict(f.attrs))
+    by_id = {a.id: a for a in result.articles}
     for art, aid in zip(result.articles, article_ids):
+        signed = art if art.byline else by_id.get(art.continues)
+        if signed is None or not signed.byline:
+            continue
         for key in art.authors:
             if key in ids:
                 graph.add_edge(ids[key], aid, "AUTHORED",
-                               evidence=[_evidence(result, art.byline[0], art.byline[1], art.id)]
-                               if art.byline else [])
+                               evidence=[_evidence(result, signed.byline[0], signed.byline[1], signed.id)])
 
 
 def build_graph(inputs: Iterable[Path | str], *, strict: bool = False,
