@@ -205,7 +205,7 @@ def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
     words = posseg(window)
     start = suffix_start
     for w, flag in reversed(words):
-        if flag.startswith(("n", "j", "eng")) or flag in ("vn", "an", "b", "s", "f", "nz", "l", "ag", "g") \
+        if flag.startswith(("n", "j", "eng", "v")) or flag in ("an", "b", "s", "f", "l", "ag", "g") \
                 or (flag == "m" and not w.isdigit()):
             if suffix_start - (start - len(w)) > max_len:
                 break
