@@ -129,6 +129,23 @@ def region_ancestors(region: Region) -> list[Region]:
 
 
 @lru_cache(maxsize=1)
+def region_automaton():
+    """An Aho-Corasick automaton over every region's full name and safe short
+    form: ``iter_long`` gives leftmost-longest matches in C, so a 50 MB page
+    is scanned in seconds. Values are ``(surface, Region, is_full)``."""
+    import ahocorasick  # pyahocorasick: a C automaton; a Python loop per character is 100x slower
+
+    a = ahocorasick.Automaton()
+    shorts = regions_by_short()
+    for short, r in shorts.items():
+        a.add_word(short, (short, r, False))
+    for name, r in regions_by_name().items():
+        a.add_word(name, (name, r, True))
+    a.make_automaton()
+    return a
+
+
+@lru_cache(maxsize=1)
 def titles() -> tuple[str, ...]:
     return tuple(sorted(set(_lines("titles.txt")), key=lambda t: (-len(t), t)))
 

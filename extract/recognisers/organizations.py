@@ -251,23 +251,34 @@ def _suffixed(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _candidate_re() -> re.Pattern:
+    """Where a body's name can start, besides a region: a level word before a
+    body word (省总工会), a body that may stand alone, a national short form."""
+    bodies = "|".join(re.escape(b.body) for b in lexicon.org_bodies())
+    bare = "|".join(re.escape(b.body) for b in lexicon.org_bodies() if b.bare)
+    national = "|".join(re.escape(a) for a in sorted(_national(), key=len, reverse=True))
+    levels = "|".join(LEVEL_WORDS)
+    return re.compile(f"(?:{levels})(?={bodies})|{bare}|{national}")
+
+
 def find(norm, regions: list[Mention]) -> list[Mention]:
     """Organization mentions, longest first at each position, no overlaps."""
+    from extract.recognisers.regions import scan
+
     text = norm.text
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if not ("\u4e00" <= c <= "\u9fff"):
-            i += 1
+    starts = {h[0] for h in scan(text)} | {m.start() for m in _candidate_re().finditer(text)}
+    pos = 0
+    for i in sorted(starts):
+        if i < pos:
             continue
         m = _national_at(text, i)
         r = _regional(text, i)
         if r is not None and (m is None or r.end > m.end):
             m = r
         if m is None:
-            i += 1
             continue
         out.append(m)
         sub = _subbody(text, m)
@@ -275,7 +286,7 @@ def find(norm, regions: list[Mention]) -> list[Mention]:
             out.append(sub)
             m = sub
         taken.append((m.start, m.end))
-        i = m.end
+        pos = m.end
     for kind, level, pat in _patterns():
         for mm in pat.finditer(text):
             s, e = mm.span()
