@@ -23,6 +23,7 @@ import bisect
 from extract import activities, lexicon
 from extract.records import Article, Fact, Mention
 from extract.resolve import Resolved
+from extract.spans import SentenceIndex, last_before
 
 CENTRAL_COMMITTEE = "中国共产党中央委员会"
 
@@ -93,16 +94,16 @@ def located_by_sentence(norm, res: Resolved) -> list[Fact]:
     """A named institution (museum, hall, college: kind ``other`` found by its
     last word) lies in the region written just before it in its sentence
     (诸暨市枫桥镇，参观枫桥经验陈列馆)."""
-    text = norm.text
-    regions = [m for m in res.mentions if m.type == "Region"]
+    sents = SentenceIndex(norm.text)
+    regions = sorted((m for m in res.mentions if m.type == "Region"), key=lambda m: m.start)
+    starts = [r.start for r in regions]
     out = []
     for m in res.mentions:
         if m.type != "Organization" or m.rule != "suffix" or m.attr("kind") != "other":
             continue
-        lo = max(text.rfind(c, 0, m.start) for c in "。！？；\n") + 1
-        before = [r for r in regions if lo <= r.start and r.end <= m.start]
-        if before:
-            r = before[-1]
+        i = last_before(starts, sents.start_of(m.start), m.start)
+        if i >= 0:
+            r = regions[i]
             out.append(Fact("LOCATED_IN", m.key, r.key, r.start, m.end, rule="sentence-region"))
     return out
 

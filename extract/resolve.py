@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from extract import lexicon
 from extract.records import Article, Mention
+from extract.spans import SentenceIndex, last_before
 from extract.recognisers.posts import Post
 
 _LEVEL_SUFFIX = {"省": ("省",), "自治区": ("自治区",), "市": ("市",), "自治州": ("自治州",),
@@ -87,33 +88,39 @@ def _resolve_org(m: Mention, art: Article | None, doc: str, chain_code: str = ""
     return replace(m, label=label, attrs=tuple(sorted(attrs.items())), aliases=m.aliases + (m.surface,))
 
 
-def _author_posts(posts: list[Post], a: Article, article_of) -> list[Post]:
-    return [p for p in posts if p.person is not None and p.person.key in a.authors
-            and article_of(p.start) is a]
+def _posts_by_article(posts: list[Post], article_of) -> dict[str, list[Post]]:
+    out: dict[str, list[Post]] = {}
+    for p in posts:
+        art = article_of(p.start)
+        if art is not None and p.person is not None:
+            out.setdefault(art.id, []).append(p)
+    return out
+
+
+def _author_posts(by_article: dict[str, list[Post]], a: Article) -> list[Post]:
+    authors = set(a.authors)
+    return [p for p in by_article.get(a.id, []) if p.person.key in authors]
 
 
 def _set_article_regions(posts: list[Post], arts: list[Article], article_of) -> None:
     by_id = {a.id: a for a in arts}
+    by_article = _posts_by_article(posts, article_of)
     for a in arts:
         src = by_id.get(a.continues, a)
-        for p in _author_posts(posts, src, article_of):
+        for p in _author_posts(by_article, src):
             codes = p.org.attr("regions", ())
             if codes:
                 a.region = codes[-1]
                 break
 
 
-def _sentence_region(text: str, mentions: list[Mention], m: Mention) -> str:
+def _sentence_region(sents: SentenceIndex, regions: list[Mention], starts: list[int], m: Mention) -> str:
     """The nearest region written before ``m`` in its sentence
     (浙江省委和省政府 → 浙江省): the last fallback for a bare body."""
     if not m.attr("level_word"):
         return ""
-    lo = max(text.rfind(c, 0, m.start) for c in "。！？；\n") + 1
-    best = ""
-    for r in mentions:
-        if r.type == "Region" and lo <= r.start and r.end <= m.start:
-            best = r.attr("code")
-    return best
+    i = last_before(starts, sents.start_of(m.start), m.start)
+    return regions[i].attr("code") if i >= 0 else ""
 
 
 def _chain_regions(posts: list[Post]) -> dict[tuple[int, int], str]:
@@ -151,13 +158,16 @@ def resolve(norm, found, arts: list[Article]) -> Resolved:
             posts.append(p)
     _set_article_regions(posts, arts, article_of)
     chain_code = _chain_regions(found.posts)
+    sents = SentenceIndex(norm.text)
+    regions = sorted((m for m in found.mentions if m.type == "Region"), key=lambda m: m.start)
+    region_starts = [m.start for m in regions]
     out: list[Mention] = []
     resolved_at: dict[tuple[int, int], Mention | None] = {}
     for m in found.mentions:
         if m.type == "Organization":
             r = resolved_at[(m.start, m.end)] = _resolve_org(
                 m, article_of(m.start), doc, chain_code.get((m.start, m.end), ""),
-                _sentence_region(norm.text, found.mentions, m))
+                _sentence_region(sents, regions, region_starts, m))
             if r is None:
                 continue
             m = r
@@ -165,8 +175,9 @@ def resolve(norm, found, arts: list[Article]) -> Resolved:
     posts = [replace(p, org=resolved_at.get((p.org.start, p.org.end)) or p.org) for p in posts
              if resolved_at.get((p.org.start, p.org.end), p.org) is not None]
     by_id = {a.id: a for a in arts}
+    by_article = _posts_by_article(posts, article_of)
     for a in arts:
-        keys = [p.org.key for p in _author_posts(posts, by_id.get(a.continues, a), article_of)]
+        keys = [p.org.key for p in _author_posts(by_article, by_id.get(a.continues, a))]
         a.author_orgs = list(dict.fromkeys(keys))
     # one mention per span and type
     seen: set[tuple] = set()

@@ -22,6 +22,7 @@ from extract import lexicon
 from extract.lexicon import CJK
 from extract.recognisers.regions import match_region_at
 from extract.records import Mention
+from extract.spans import SpanSet
 from extract.tokenise import posseg
 
 LEVEL_WORDS = ("自治区", "自治州", "省", "市", "县", "区", "镇", "乡", "旗")
@@ -235,19 +236,19 @@ def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
     return start
 
 
-def _suffixed(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
     out = []
     for suffix, kind, level in lexicon.org_suffixes():
         for m in re.finditer(re.escape(suffix), text):
             s, e = m.span()
-            if any(a <= s < b or a < e <= b for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
             start = _left_name(text, s)
-            if start is None:
+            if start is None or taken.overlaps(start, e):
                 continue
             surface = text[start:e]
             out.append(_org(surface, surface, start, "suffix", kind, level))
-            taken.append((start, e))
+            taken.add(start, e)
     return out
 
 
@@ -268,7 +269,7 @@ def find(norm, regions: list[Mention]) -> list[Mention]:
 
     text = norm.text
     out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     starts = {h[0] for h in scan(text)} | {m.start() for m in _candidate_re().finditer(text)}
     pos = 0
     for i in sorted(starts):
@@ -285,15 +286,15 @@ def find(norm, regions: list[Mention]) -> list[Mention]:
         if sub is not None:
             out.append(sub)
             m = sub
-        taken.append((m.start, m.end))
+        taken.add(m.start, m.end)
         pos = m.end
     for kind, level, pat in _patterns():
         for mm in pat.finditer(text):
             s, e = mm.span()
-            if any(a <= s < b or a < e <= b for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
             out.append(_org(mm.group(0), mm.group(0), s, "pattern", kind, level))
-            taken.append((s, e))
+            taken.add(s, e)
     out.extend(_suffixed(text, taken))
     out.sort(key=lambda m: (m.start, -m.end))
     return out

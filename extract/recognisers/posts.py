@@ -109,7 +109,7 @@ def find(norm, orgs: list[Mention]) -> list[Post]:
         before = text[max(0, start - 4):start]
         former_all = any(before.endswith(w) for w in _FORMER_BEFORE_CHAIN)
         holder, rule = None, ""
-        line_start = text.rfind("\n", 0, start) + 1
+        line_start = text.rfind("\n", max(0, start - 200), start) + 1 or max(0, start - 200)
         lead = text[line_start:start]
         if _NOTE.search(lead):
             rule = "author-note"

@@ -18,6 +18,7 @@ import re
 from extract import lexicon
 from extract.lexicon import CJK, Region
 from extract.records import Mention
+from extract.spans import SpanSet
 
 _TOWN = re.compile(rf"[{CJK}]{{2,3}}?(?:镇|乡|街道)")
 
@@ -67,9 +68,11 @@ def find(norm) -> list[Mention]:
                 towns[town.name] = town
     if towns:
         pat = re.compile("|".join(re.escape(t) for t in sorted(towns, key=len, reverse=True)))
-        taken = [(m.start, m.end) for m in out]
+        taken = SpanSet()
+        for m in out:
+            taken.add(m.start, m.end)
         for m in pat.finditer(text):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
+            if not taken.overlaps(m.start(), m.end()):
                 out.append(region_mention(towns[m.group(0)], m.group(0), m.start(), "town"))
         out.sort(key=lambda m: m.start)
     return out
