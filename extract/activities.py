@@ -88,19 +88,17 @@ class _Context:
         return out
 
     def chair_body(self, art: Article | None):
-        """The body whose chair wrote the piece, if any."""
+        """The body whose leader (``leader_titles.txt``) wrote the piece, if any."""
         if art is None or not art.authors:
             return None
-        for p in self.posts:
-            if p.person.key in art.authors and p.title.endswith("主席") and "副" not in p.title \
-                    and self.kind.get(p.org.key) == "union" and p.org.key in art.author_orgs:
-                return p.org.key
-        unions = [k for k in art.author_orgs if self.kind.get(k) == "union"]
-        return None if not unions else (unions[0] if self._chair_of(art, unions[0]) else None)
-
-    def _chair_of(self, art: Article, org) -> bool:
-        return any(p.person.key in art.authors and p.org.key == org and p.title.endswith("主席")
-                   and "副" not in p.title for p in self.posts)
+        leaders = lexicon.words("leader_titles.txt")
+        for org in art.author_orgs:
+            if self.kind.get(org) != "union":
+                continue
+            if any(p.person.key in art.authors and p.org.key == org and p.title in leaders
+                   for p in self.posts):
+                return org
+        return None
 
     def writer(self, art: Article | None):
         """Who a piece speaks for: its chair's body, else its signing person."""
@@ -178,24 +176,48 @@ def part_of(ctx: _Context, progs: list[Mention]) -> list[Fact]:
     return out
 
 
+def _committed(ctx: _Context, m: Mention, concepts_at: dict[int, Mention]) -> bool:
+    """A committing verb right before the concept (大力弘扬劳模精神, 坚持走……道路,
+    以……思想为指导), or before the list the concept ends (劳模精神、劳动精神、工匠精神)."""
+    text = ctx.text
+    start = m.start
+    while True:
+        prev = [c for c in concepts_at.values() if c.end <= start and start - c.end <= 1
+                and re.fullmatch(r"[、和与及]?", text[c.end:start])]
+        if not prev:
+            break
+        start = prev[0].start
+    before = text[max(_clause_start(text, start), start - 8):start].rstrip("“\"")
+    if before.endswith("以") and re.match(r"[”\"]?为(?:指导|指引|引领|统领|根本遵循|遵循|主线)", text[m.end:m.end + 6]):
+        return True
+    return any(before.endswith(v) or before.endswith(v + "走") or before.endswith(v + "好")
+               for v in verbs()["ADVOCATES"] if v != "以")
+
+
 def advocates(ctx: _Context, concepts: list[Mention]) -> list[Fact]:
     text, out = ctx.text, []
+    concepts_at = {m.start: m for m in concepts}
     for m in concepts:
         s, e = _sentence(text, m.start)
         art = ctx.article(m.start)
-        leader = [p for p in ctx.between(s, m.start, "Person") if p.label == "习近平"
-                  and _has_verb(text[p.end:m.start], "SAYS")]
+        leader = []
+        for p in ctx.between(s, m.start, "Person"):
+            if p.label != "习近平":
+                continue
+            gap = text[p.end:m.start]
+            said = [gap.find(v) for v in verbs()["SAYS"] if 0 <= gap.find(v) <= 8]
+            if said and len(gap) - min(said) <= 60:
+                leader.append(p)
         if leader:
             p = leader[-1]
             out.append(Fact("ADVOCATES", p.key, m.key, p.start, m.end, rule="leader-says",
                             article=art.id if art else ""))
             continue
-        cs = _clause_start(text, m.start)
-        before = text[cs:m.start]
-        if not _has_verb(before, "ADVOCATES") or "习近平" in before or "总书记" in text[s:m.start]:
+        if "总书记" in text[s:m.start] or not _committed(ctx, m, concepts_at):
             continue
         w = ctx.writer(art)
         if w is not None:
+            cs = _clause_start(text, m.start)
             out.append(Fact("ADVOCATES", w, m.key, cs, m.end, rule="writer-commits",
                             article=art.id if art else ""))
     return out
