@@ -134,7 +134,7 @@ def find(norm, *args) -> list[Mention]:
         if not after:
             # “工会+法院”、“工会+人社”调处劳动争议模式: a head shared by quotes in a row
             for q2 in quoted:
-                if q2.start() > q.end() and re.fullmatch(r"[、和与及]?", text[q.end():q2.start()]):
+                if q2.start() >= q.end() and re.fullmatch(r"[、和与及]?", text[q.end():q2.start()]):
                     after = _head_after().match(text, q2.end())
                     break
         items = [clean(x) for x in re.split(r"[、，,]", q.group(1)) if clean(x)]
