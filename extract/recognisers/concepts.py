@@ -17,7 +17,7 @@ institutions and numbered formulas.
 
 >>> from extract.normalise import normalise
 >>> sorted({m.label for m in find(normalise("增强“四个意识”，推动工会增“三性”、去“四化”，坚持“两个统一”。"), [])})
-['两个统一', '四化', '四个意识', '增强政治性、先进性、群众性']
+['两个统一', '四个意识', '四化', '增强政治性、先进性、群众性']
 """
 
 from __future__ import annotations
