@@ -241,6 +241,13 @@ def issued(ctx: _Context, docs: list[Mention]) -> list[Fact]:
         if not keys:
             s, e = _sentence(text, m.start)
             keys = [(o.key, o.start) for o in _subjects(ctx, s, m.start, "ISSUED") if o is not None]
+            cs = _clause_start(text, m.start)
+            clause = text[cs:m.start]
+            # 推动出台, 促进制定: the body pressed for it, someone else issued it
+            pressed = re.search(r"(?:推动|推进|促进|配合|协调|争取|呼吁)[^，。]{0,3}$", clause[:max(
+                (clause.rfind(v) for v in verbs()["ISSUED"] if v in clause), default=0)])
+            if not keys and _has_verb(clause, "ISSUED") and not pressed and ctx.chair_body(art) is not None:
+                keys = [(ctx.chair_body(art), cs)]
         for key, start in keys:
             out.append(Fact("ISSUED", key, m.key, min(start, m.start), m.end, rule="issued",
                             article=art.id if art else ""))

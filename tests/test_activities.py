@@ -59,3 +59,13 @@ def test_activities_evidence_inside_text():
     _, r = _facts(CHAIR + "大力实施“建功立业行动”，深化“双创”活动。", "RUNS")
     for f in r.facts:
         assert 0 <= f.start < f.end <= len(r.text)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("出台基层工会经费收支管理办法和基层工会经费使用负面清单。",
+     {("吉林省总工会", "基层工会经费收支管理办法"), ("吉林省总工会", "基层工会经费使用负面清单")}),
+    ("推动出台《吉林省企业民主管理条例》。", set()),
+])
+def test_activities_issued_by_writer_not_when_pressed(body, expected):
+    got, _ = _facts(CHAIR + body, "ISSUED")
+    assert got == expected

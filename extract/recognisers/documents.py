@@ -46,4 +46,24 @@ def find(norm, *args) -> list[Mention]:
             if not any(a <= m.start() < b for a, b in taken) and text[m.end():m.end() + 1] not in "律规学治":
                 out.append(Mention("Document", forms[m.group(0)], m.group(0), m.start(), m.end(),
                                    rule="standard-law", aliases=(m.group(0),)))
+    out += _unbracketed(text, [(m.start, m.end) for m in out])
     return sorted(out, key=lambda m: (m.start, -m.end, m.label))
+
+
+def _unbracketed(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """出台〈name〉办法和〈name〉清单: names after an issuing verb, joined by 和/、."""
+    issue = next((row[1].split() for row in lexicon.patterns("activity_verbs.tsv") if row[0] == "ISSUED"), [])
+    heads = "|".join(re.escape(h) for h in lexicon.words("document_heads.txt"))
+    verbs = "|".join(re.escape(v) for v in sorted(issue, key=lambda v: (-len(v), v)))
+    name = rf"[{lexicon.CJK}]{{3,22}}?(?:{heads})"
+    out = []
+    for m in re.finditer(rf"(?:{verbs})了?({name}(?:[和、及]{name})*)(?=[，。；、\s]|$)", text):
+        pos = m.start(1)
+        for part in re.split(r"([和、及])", m.group(1)):
+            if part in "和、及":
+                pos += len(part)
+                continue
+            if len(part) >= 6 and not any(a <= pos < b for a, b in taken) and not part.startswith(("相关", "有关", "一系列", "系列", "配套")):
+                out.append(Mention("Document", part, part, pos, pos + len(part), rule="issued-name"))
+            pos += len(part)
+    return out
