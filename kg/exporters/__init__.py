@@ -22,6 +22,7 @@ EXPORTERS: dict[str, str] = {
     "graphml": "kg.exporters.graphml:write",
     "rdf": "kg.exporters.rdf:write",
     "html": "kg.exporters.html:write",
+    "report": "kg.exporters.report:write",
 }
 
 
