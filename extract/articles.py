@@ -19,7 +19,8 @@ corpus's ``metadata.csv``.
 
 >>> from extract.normalise import normalise
 >>> from extract.recognisers import find_mentions
->>> n = normalise("标题一\\n\\n刘伟 北京市总工会主席\\n\\n正文很长很长很长很长很长很长很长很长很长很长。\\n\\n标题二\\n\\n马璐\\n\\n另一篇正文很长很长很长很长很长很长很长很长很长。")
+>>> body = "工会要团结引导广大职工听党话、跟党走，为实现中国梦而奋斗。"
+>>> n = normalise(f"标题一\\n\\n刘伟 北京市总工会主席\\n\\n{body}\\n\\n标题二\\n\\n马璐\\n\\n{body}再次强调。")
 >>> [(a.title, [k[1] for k in a.authors]) for a in split(n, "d.txt", find_mentions(n))]
 [('标题一', ['刘伟']), ('标题二', ['马璐'])]
 """
