@@ -158,3 +158,23 @@ def load(connection: Any, folder: Path | str) -> None:
     with _cwd(folder):
         for stmt in todo:
             connection.execute(stmt)
+
+
+def read_database(connection: Any) -> KnowledgeGraph:
+    """Every node and relationship of the tables above, read back from a
+    LadybugDB or Kuzu ``Connection`` into a :class:`~kg.model.KnowledgeGraph`."""
+    nodes = []
+    for t in NODE_TYPES:
+        names = ["id"] + [n for n, _ in tb.node_columns(t)]
+        res = connection.execute(f"MATCH (n:{t}) RETURN " + ", ".join(f"n.`{n}`" for n in names))
+        for values in res.get_all():
+            row = dict(zip(names, values))
+            nodes.append((row.pop("id"), t, row))
+    edges = []
+    names = [n for n, _ in tb.EDGE_COLUMNS]
+    for t in EDGE_TYPES:
+        res = connection.execute(f"MATCH (a)-[r:{t}]->(b) RETURN a.id, b.id, "
+                                 + ", ".join(f"r.`{n}`" for n in names))
+        for a, b, *values in res.get_all():
+            edges.append((a, b, t, dict(zip(names, values))))
+    return tb.graph_from_rows(nodes, edges)

@@ -35,11 +35,13 @@ needs that setting set to ``false`` (``neo4j-admin`` is not affected).
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 from typing import Any
 
 from kg.exporters import tabular as tb
-from kg.model import KnowledgeGraph
+from kg.model import GraphError, KnowledgeGraph
 
 FOLDER = "neo4j"
 ARRAY_DELIMITER = ";"
@@ -172,3 +174,77 @@ def write(graph: KnowledgeGraph, out_dir: Path, options: dict[str, Any] | None =
     (folder / "import.sh").write_text(import_sh(files), encoding="utf-8", newline="")
     (folder / "import.cypher").write_text(import_cypher(graph), encoding="utf-8", newline="")
     return [f"{FOLDER}/"]
+
+
+# -- reading back ----------------------------------------------------------------
+
+# A header field of neo4j-admin import: ``name:type``, ``name`` (a string
+# property), ``:ID``/``name:ID`` with an optional ``(ID space)``, ``:LABEL``,
+# ``:START_ID``/``:END_ID`` with an optional ID space, ``:TYPE``.
+HEADER_FIELD = re.compile(
+    r"^(?P<name>[^:()]*)"
+    r"(?::(?P<kind>ID|START_ID|END_ID|LABEL|TYPE|IGNORE|string|int|long|float|double|boolean|byte|short|char"
+    r"|date|localtime|time|localdatetime|datetime|duration|point)(?P<array>\[\])?"
+    r"(?:\((?P<space>[^()]+)\))?)?$")
+_KINDS = {"": tb.STRING, "string": tb.STRING, "int": tb.INT, "boolean": tb.BOOL}
+
+
+def parse_header(field: str) -> tuple[str, str | None, bool, str | None]:
+    """``(name, kind, is_array, id_space)`` of one header field; ``kind`` is
+    ``None`` for a plain (string) property. Raises GraphError for a field
+    neo4j-admin would not accept."""
+    m = HEADER_FIELD.match(field)
+    if not m:
+        raise GraphError(f"not a neo4j-admin header field: {field!r}")
+    if m["kind"] in ("ID", "START_ID", "END_ID", "LABEL", "TYPE") and m["array"]:
+        raise GraphError(f"{field!r}: {m['kind']} cannot be an array")
+    if m["space"] and m["kind"] not in ("ID", "START_ID", "END_ID"):
+        raise GraphError(f"{field!r}: only ID columns take an ID space")
+    if m["kind"] in ("START_ID", "END_ID", "LABEL", "TYPE") and m["name"]:
+        raise GraphError(f"{field!r}: {m['kind']} takes no property name")
+    return m["name"], m["kind"], bool(m["array"]), m["space"]
+
+
+def _typed(text: str, kind: str | None, array: bool) -> Any:
+    """A field as neo4j-admin stores it: empty is no value."""
+    if text == "":
+        return None
+    if array:
+        return text.split(ARRAY_DELIMITER)
+    if kind in ("int", "long"):
+        return int(text)
+    if kind == "boolean":
+        return text == "true"
+    return text
+
+
+def read(folder: Path | str) -> KnowledgeGraph:
+    """Read ``nodes_*.csv`` and ``relationships_*.csv`` of ``folder`` the way
+    ``neo4j-admin database import`` does (headers checked against the
+    format, RFC 4180 quoting, multi-line fields, ``;`` arrays) and rebuild
+    the graph."""
+    folder = Path(folder)
+    nodes, edges = [], []
+    for kind_prefix in ("nodes_", "relationships_"):
+        for path in sorted(folder.glob(f"{kind_prefix}*.csv")):
+            with path.open(encoding="utf-8", newline="") as fh:
+                reader = csv.reader(fh, strict=True)
+                fields = [parse_header(f) for f in next(reader)]
+                for rec in reader:
+                    row: dict[str, Any] = {}
+                    special: dict[str, str] = {}
+                    for (name, kind, array, _), text in zip(fields, rec, strict=True):
+                        if kind in ("ID", "START_ID", "END_ID", "LABEL", "TYPE"):
+                            special[kind] = text
+                            if kind == "ID" and name:
+                                row[name] = text
+                        else:
+                            row[name] = _typed(text, kind, array)
+                    if kind_prefix == "nodes_":
+                        labels = special["LABEL"].split(ARRAY_DELIMITER)
+                        type_ = next(x for x in labels if x != COMMON_LABEL)
+                        row.pop("id", None)
+                        nodes.append((special["ID"], type_, row))
+                    else:
+                        edges.append((special["START_ID"], special["END_ID"], special["TYPE"], row))
+    return tb.graph_from_rows(nodes, edges)

@@ -197,3 +197,48 @@ class TableFile:
 
     path: str
     text: str
+
+
+# -- reading back ----------------------------------------------------------------
+
+def _decode(row: dict[str, Any], columns: Iterable[Column]) -> dict[str, Any]:
+    """Typed values by column (lists as their stored elements) -> attributes."""
+    kinds = dict(columns)
+    out: dict[str, Any] = {}
+    for name, v in row.items():
+        if v is None or name == "extra":
+            continue
+        kind = kinds.get(name)
+        if kind == LIST:
+            v = [read_list_element(x) for x in v]
+        elif kind == JSON:
+            v = json.loads(v)
+        out[name] = v
+    if row.get("extra"):
+        out.update(json.loads(row["extra"]))
+    return out
+
+
+def graph_from_rows(nodes: Iterable[tuple[str, str, dict[str, Any]]],
+                    edges: Iterable[tuple[str, str, str, dict[str, Any]]],
+                    meta: dict[str, Any] | None = None) -> KnowledgeGraph:
+    """Rebuild a graph from table rows read out of a database: ``nodes`` as
+    ``(id, type, {column: value})``, ``edges`` as ``(source, target, type,
+    {column: value})``; list values are lists of stored elements, JSON
+    columns their text. The inverse of :func:`node_row` / :func:`edge_rows`."""
+    from kg.model import Evidence
+
+    g = KnowledgeGraph(meta)
+    for nid, type_, row in nodes:
+        d = _decode(row, node_columns(type_))
+        node = Node(nid, type_, d.pop("label"), set(d.pop("aliases", None) or ()),
+                    docs=set(d.pop("docs", None) or ()))
+        node.attrs = d
+        g.nodes[nid] = node
+    for src, dst, type_, row in edges:
+        d = _decode(row, EDGE_COLUMNS)
+        d.pop("key", None)
+        d.pop("evidence_docs", None)
+        ev = [Evidence.from_dict(x) for x in d.pop("evidence", None) or ()]
+        g.add_edge(src, dst, type_, evidence=ev, **d)
+    return g
