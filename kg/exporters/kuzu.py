@@ -178,3 +178,20 @@ def read_database(connection: Any) -> KnowledgeGraph:
         for a, b, *values in res.get_all():
             edges.append((a, b, t, dict(zip(names, values))))
     return tb.graph_from_rows(nodes, edges)
+
+
+# The concurrent-posts question (docs/databases.md): people with a post in a
+# provincial union and one in a people's congress standing committee (or a
+# CPPCC committee) in the same period: the same ``date``, or both undated and
+# read in the same document. Valid Cypher for LadybugDB/Kuzu and for Neo4j.
+CONCURRENT_POSTS = """\
+MATCH (p:Person)-[a:HOLDS_POST]->(u:Organization),
+      (p)-[b:HOLDS_POST]->(l:Organization)
+WHERE u.kind = 'union' AND u.level = 'provincial'
+  AND l.kind IN ['legislature', 'cppcc']
+  AND ((a.date IS NOT NULL AND a.date = b.date)
+       OR (a.date IS NULL AND b.date IS NULL
+           AND any(d IN a.evidence_docs WHERE d IN b.evidence_docs)))
+RETURN p.label AS person, u.label AS union_body, a.title AS union_title,
+       l.label AS body, b.title AS body_title
+ORDER BY person, body, body_title"""
