@@ -72,7 +72,7 @@ def write(graph: KnowledgeGraph, out_dir: Path, options: dict[str, Any] | None =
 
 def from_networkx(g: nx.MultiDiGraph) -> KnowledgeGraph:
     """The inverse of :func:`to_networkx` (also used for GEXF)."""
-    kg = KnowledgeGraph(dict(g.graph))
+    kg = KnowledgeGraph({k: v for k, v in g.graph.items() if k not in ("node_default", "edge_default")})
     for nid, d in g.nodes(data=True):
         d = {k: (json.loads(v) if k in _DECODE_JSON else v) for k, v in d.items()}
         type_, label = d.pop("type"), d.pop("label")
