@@ -8,22 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build_graph, write_outputs
 from kg.exporters import kuzu, tabular
 from kg.model import NODE_TYPES, KnowledgeGraph
 
 ladybug = pytest.importorskip("ladybug")
 
 ROOT = Path(__file__).resolve().parents[1]
-FORMATS = ("json", "graphml", "gexf", "neo4j", "kuzu")
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("sample")
-    graph, _ = build_graph([ROOT / "corpus"])
-    write_outputs(graph, out, FORMATS)
-    return out
+def sample(sample_build) -> Path:
+    """The output folder of the session build (tests/conftest.py)."""
+    return sample_build[2]
 
 
 @pytest.fixture(scope="module")

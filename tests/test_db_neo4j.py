@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build_graph, write_outputs
 from kg.exporters import neo4j, tabular
 from kg.model import GraphError, KnowledgeGraph
 
@@ -17,11 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("sample")
-    graph, _ = build_graph([ROOT / "corpus"])
-    write_outputs(graph, out, ("json", "neo4j"))
-    return out
+def sample(sample_build) -> Path:
+    """The output folder of the session build (tests/conftest.py)."""
+    return sample_build[2]
 
 
 @pytest.fixture(scope="module")

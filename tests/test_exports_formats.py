@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 
 from kg import exporters
-from kg.build import DEFAULT_FORMATS, build_graph, write_outputs
+from kg.build import DEFAULT_FORMATS, write_outputs
 from kg.exporters import gexf, graphml
 from kg.model import KnowledgeGraph
 
@@ -21,9 +21,8 @@ MINE = ("graphml", "gexf", "neo4j", "kuzu")
 
 
 @pytest.fixture(scope="module")
-def graph() -> KnowledgeGraph:
-    g, _ = build_graph([ROOT / "corpus"])
-    return g
+def graph(sample_build) -> KnowledgeGraph:
+    return sample_build[0]
 
 
 @pytest.mark.parametrize("name", MINE)
