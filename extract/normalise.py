@@ -10,7 +10,9 @@ What real union texts carry, and what each pass does (in this order):
    full-width forms, so one pattern matches both;
 4. names padded to three characters' width, ``刘 伟`` → ``刘伟``;
 5. lines broken by the column layout joined (a page whose lines mostly stop
-   mid-sentence), and paragraphs cut mid-sentence by a page break;
+   mid-sentence), and a long paragraph cut mid-word by a page break joined
+   to the next where a word runs across the cut (为主 | 题 → 为主题), not
+   where the next paragraph belongs to another piece;
 6. paragraphs repeated within the document read once;
 7. traditional characters matched through their simplified form
    (``text`` is simplified; ``surface`` keeps what was written).
@@ -35,6 +37,7 @@ from functools import lru_cache
 from typing import Callable
 
 from extract import lexicon
+from extract.tokenise import joins_word
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TERMINAL = "。！？；…”’」』"
@@ -154,7 +157,7 @@ def _join_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         para = text[line_start:m.start()]
         nxt_end = text.find("\n", m.end())
         nxt = text[m.end():nxt_end if nxt_end >= 0 else len(text)]
-        if len(para) >= 45 and (len(nxt) >= 30 or "。" in nxt):
+        if len(para) >= 45 and (len(nxt) >= 30 or "。" in nxt) and joins_word(para, nxt):
             keep.add(m.start())
     if keep:
         text, offsets = _rewrite(text, offsets, pat, lambda m: "" if m.start() in keep else m.group(0))

@@ -26,7 +26,7 @@ from kg import exporters
 from kg.model import Evidence, KnowledgeGraph
 from kg.outputs import staged_outputs
 
-DEFAULT_FORMATS = ("json", "graphml", "rdf", "html", "report")  # report: issue 4
+DEFAULT_FORMATS = ("json", "graphml", "gexf", "neo4j", "kuzu", "rdf", "html", "report")  # report: issue 4
 # attributes of a mention that become node attributes; the rest is the
 # extractor's working state
 NODE_ATTRS = ("kind", "level", "code", "division")

@@ -21,7 +21,7 @@ corpus always gives the same bytes.
 >>> g = KnowledgeGraph()
 >>> a = g.add_node("Person", "刘伟", aliases=["刘 伟"])
 >>> b = g.add_node("Organization", "北京市总工会", kind="union", level="provincial")
->>> g.add_edge(a, b, "HOLDS_POST", title="主席",
+>>> _ = g.add_edge(a, b, "HOLDS_POST", title="主席",
 ...            evidence=[Evidence("d.txt", "刘伟主席", 0, 4)])
 >>> g.to_node_link()["edges"][0]["title"]
 '主席'
