@@ -114,6 +114,8 @@ class _Context:
             return body
         if art is not None and art.authors and art.kind in ("byline", "name-line", "continued", "after-note"):
             return art.authors[0]
+        if art is not None and not art.authors and art.author_orgs:
+            return art.author_orgs[0]  # an unsigned piece that names its speaker (——〈body〉…)
         return None
 
 

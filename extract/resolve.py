@@ -141,6 +141,28 @@ def _chain_regions(posts: list[Post]) -> dict[tuple[int, int], str]:
     return out
 
 
+def _set_speakers(text: str, arts: list[Article], mentions: list[Mention]) -> None:
+    """An unsigned piece whose subtitle begins ``——〈body〉…``
+    (——全国总工会党组理论学习中心组集中学习……体会) speaks for that body, and so
+    does a continuation (上接…) that follows it straight away."""
+    orgs: dict[int, Mention] = {}
+    for m in mentions:  # the longest body at each place: 全国总工会党组理论学习中心组
+        if m.type == "Organization" and (m.start not in orgs or m.end > orgs[m.start].end):
+            orgs[m.start] = m
+    prev: Article | None = None
+    for a in arts:
+        if not a.authors and not a.author_orgs:
+            head = text[a.start:min(a.end, a.start + 300)]
+            k = head.find("\n——")
+            if k >= 0:
+                org = orgs.get(a.start + k + 3)
+                if org is not None:
+                    a.author_orgs = [org.key]
+            elif a.kind == "continued" and prev is not None and not prev.authors and prev.author_orgs:
+                a.author_orgs = list(prev.author_orgs)
+        prev = a
+
+
 def resolve(norm, found, arts: list[Article]) -> Resolved:
     article_of = _article_index(arts)
     doc = arts[0].doc if arts else ""
@@ -179,6 +201,7 @@ def resolve(norm, found, arts: list[Article]) -> Resolved:
     for a in arts:
         keys = [p.org.key for p in _author_posts(by_article, by_id.get(a.continues, a))]
         a.author_orgs = list(dict.fromkeys(keys))
+    _set_speakers(norm.text, arts, out)
     # one mention per span and type
     seen: set[tuple] = set()
     uniq = []
