@@ -94,6 +94,15 @@ class _Context:
             i += 1
         return out
 
+    def concepts_by_end(self, concepts_at: dict[int, Mention]) -> dict[int, list[Mention]]:
+        """Concepts keyed by where they end (built once per document)."""
+        if getattr(self, "_by_end_src", None) is not concepts_at:
+            by_end: dict[int, list[Mention]] = {}
+            for c in concepts_at.values():
+                by_end.setdefault(c.end, []).append(c)
+            self._by_end, self._by_end_src = by_end, concepts_at
+        return self._by_end
+
     def chair_body(self, art: Article | None):
         """The body whose leader (``leader_titles.txt``) wrote the piece, if any."""
         if art is None or not art.authors:
@@ -198,10 +207,11 @@ def _committed(ctx: _Context, m: Mention, concepts_at: dict[int, Mention]) -> bo
     以……思想为指导), or before the list the concept ends (劳模精神、劳动精神、工匠精神)."""
     text = ctx.text
     start = m.start
+    ends = ctx.concepts_by_end(concepts_at)
     while True:
-        prev = [c for c in concepts_at.values() if c.end <= start and start - c.end <= 1
-                and re.fullmatch(r"[、和与及]?", text[c.end:start])]
-        if not prev:
+        prev = [c for e in (start, start - 1) for c in ends.get(e, ())
+                if re.fullmatch(r"[、和与及]?", text[c.end:start])]
+        if not prev or prev[0].start >= start:
             break
         start = prev[0].start
     before = text[max(_clause_start(text, start), start - 8):start].rstrip("“\"")

@@ -31,6 +31,7 @@ from functools import lru_cache
 from extract import lexicon
 from extract.lexicon import CJK
 from extract.records import Mention
+from extract.spans import SpanSet
 
 QUOTE = re.compile(r"[“\"]([^“”\"\n]{1,60})[”\"]")
 NUMERAL = "一二三四五六七八九十两双百千万0-9"
@@ -126,17 +127,16 @@ def find(norm, *args) -> list[Mention]:
         content = clean(q.group(1))
         if m and content:
             headed.setdefault(content, content + m.group(0))
-    for q in quoted:
+    for qi, q in enumerate(quoted):
         content = clean(q.group(1))
         if not content or len(content) < 2:
             continue
         after = _head_after().match(text, q.end())
         if not after:
             # “工会+法院”、“工会+人社”调处劳动争议模式: a head shared by quotes in a row
-            for q2 in quoted:
-                if q2.start() >= q.end() and re.fullmatch(r"[、和与及]?", text[q.end():q2.start()]):
+            for q2 in quoted[qi + 1:qi + 2]:
+                if re.fullmatch(r"[、和与及]?", text[q.end():q2.start()]):
                     after = _head_after().match(text, q2.end())
-                    break
         items = [clean(x) for x in re.split(r"[、，,]", q.group(1)) if clean(x)]
         if after and len(items) >= 2 and (s := re.match(rf"^([{NUMERAL}]+)[项大支个件]", after.group(0))) \
                 and numeral_value(s.group(1)) == len(items):
@@ -165,10 +165,10 @@ def find(norm, *args) -> list[Mention]:
             out.append(_mention(content, q.group(0), q.start(), "quoted-own-head"))
         elif _run_quote(text, q, content):
             out.append(_mention(content, q.group(0), q.start(), "quoted-after-verb"))
-    quoted_spans = [(q.start(), q.end()) for q in quoted]
+    quoted_spans = SpanSet.of((q.start(), q.end()) for q in quoted)
 
     def in_quote(s: int, e: int) -> bool:
-        return any(a <= s < b or a < e <= b for a, b in quoted_spans)
+        return quoted_spans.overlaps(s, e)
 
     verbs = lexicon.words("programme_breaks.txt")
     for m in _unquoted().finditer(text):
@@ -197,11 +197,11 @@ def find(norm, *args) -> list[Mention]:
         for form in (m.label, *m.aliases):
             if len(form) >= 4:
                 labels.setdefault(form, m)
-    taken = [(m.start, m.end) for m in out]
+    taken = SpanSet.of((m.start, m.end) for m in out)
     if labels:
         rx = re.compile("|".join(re.escape(f) for f in sorted(labels, key=lambda f: (-len(f), f))))
         for m in rx.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             src = labels[m.group(0)]
             out.append(replace(src, surface=m.group(0), start=m.start(), end=m.end(), rule="recurrence",
@@ -244,7 +244,7 @@ def _listed(text: str, out: list[Mention]) -> list[Mention]:
     break word opening the first item is not part of it (让, 叫响做实)."""
     lead = sorted(lexicon.words("programme_verbs.txt") + lexicon.words("programme_breaks.txt"),
                   key=lambda w: (-len(w), w))
-    taken = [(m.start, m.end) for m in out]
+    taken = SpanSet.of((m.start, m.end) for m in out)
     res = list(out)
     for m in _list_rx().finditer(text):
         pos = m.start(1)
@@ -255,7 +255,7 @@ def _listed(text: str, out: list[Mention]) -> list[Mention]:
                 item, s = item[len(w):], s + len(w)
             name = clean(item)
             if len(name) < 2 or name in lexicon.concept_forms() or _generic(name) \
-                    or any(a < s + len(item) and s < b for a, b in taken):
+                    or taken.overlaps(s, s + len(item)):
                 continue
             res.append(_mention(name, item, s, "listed", aliases=(name,)))
     return res
