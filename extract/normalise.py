@@ -109,7 +109,7 @@ _MD_EMPH = re.compile(r"\*\*|__")
 _PINYIN = re.compile(rf"(?<=[{CJK}])[（(][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ \t]{{1,40}}[）)]")
 _FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\uff0e\uff20\uff0b\uff0d\uff05\uff06\uff0f]")
 _HALF_PUNCT = re.compile(rf"(?<=[{CJK}”“])[,;:!?()]|[,;:!?()](?=[{CJK}“”])|(?<=[{CJK}])\((?=[^()\n]{{1,40}}\))|\)(?=\n|$)")
-_BLANKS = re.compile(r"[ \t]+\n")
+_BLANKS = re.compile(r"[ \t]+(\n)")
 
 
 def _fullwidth(m: re.Match) -> str:
@@ -186,7 +186,8 @@ def _drop_repeated_paragraphs(text: str, offsets: list[int]) -> tuple[str, list[
 def normalise(raw: str) -> NormalisedText:
     """Normalise ``raw`` (already decoded) and keep the offset map."""
     text, offsets = raw, list(range(len(raw)))
-    text, offsets = _rewrite(text, offsets, re.compile(r"\r\n?"), "\n")
+    text, offsets = _rewrite(text, offsets, re.compile(r"\r(\n)"), 1)
+    text, offsets = _rewrite(text, offsets, re.compile(r"\r"), "\n")
     text, offsets = _rewrite(text, offsets, _MD_LINK, 1)
     text, offsets = _rewrite(text, offsets, _TAG, "")
     text, offsets = _rewrite(text, offsets, _ENTITY, lambda m: html.unescape(m.group(0)))
@@ -195,7 +196,7 @@ def normalise(raw: str) -> NormalisedText:
     text, offsets = _rewrite(text, offsets, _PINYIN, "")
     text, offsets = _rewrite(text, offsets, _FULLWIDTH, _fullwidth)
     text, offsets = _rewrite(text, offsets, _HALF_PUNCT, lambda m: _HALF_TO_FULL[m.group(0)])
-    text, offsets = _rewrite(text, offsets, _BLANKS, "\n")
+    text, offsets = _rewrite(text, offsets, _BLANKS, 1)
     hints_raw: set[int] = set()
 
     def unpad(m: re.Match) -> str:

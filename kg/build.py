@@ -142,7 +142,8 @@ def write_outputs(graph: KnowledgeGraph, out_dir: Path, formats: Iterable[str] =
     return written
 
 
-def print_summary(graph: KnowledgeGraph, report: BuildReport, out=sys.stdout) -> None:
+def print_summary(graph: KnowledgeGraph, report: BuildReport, out=None) -> None:
+    out = out or sys.stdout
     nodes, edges = graph.counts()
     print(f"documents read: {report.documents}", file=out)
     for doc, enc in sorted(report.encodings.items()):
