@@ -163,6 +163,37 @@ def _set_speakers(text: str, arts: list[Article], mentions: list[Mention]) -> No
         prev = a
 
 
+def _province_of(org: Mention) -> str:
+    codes = org.attr("regions", ())
+    r = lexicon.regions_by_code().get(codes[-1].split(":")[0]) if codes else None
+    if r is None:
+        return ""
+    chain = [r] + lexicon.region_ancestors(r)
+    return chain[-1].name
+
+
+def _qualify_people(mentions: list[Mention], posts: list[Post], arts: list[Article]):
+    """A person holding posts in a province's bodies is qualified by that
+    province (刘伟@北京市), so that two people of one name in two provinces
+    stay two; the builder drops the qualifier where only one such person
+    exists. Returns the mentions and posts with the qualified keys."""
+    province: dict[str, str] = {}
+    for p in posts:
+        prov = _province_of(p.org)
+        if prov:
+            province.setdefault(p.person.label, prov)
+    if not province:
+        return mentions, posts
+
+    def q(m: Mention) -> Mention:
+        prov = province.get(m.label) if m.type == "Person" else None
+        return replace(m, qualifier=prov) if prov else m
+
+    for a in arts:
+        a.authors = [(t, label, province.get(label, qual)) for t, label, qual in a.authors]
+    return [q(m) for m in mentions], [replace(p, person=q(p.person)) for p in posts]
+
+
 def resolve(norm, found, arts: list[Article]) -> Resolved:
     article_of = _article_index(arts)
     doc = arts[0].doc if arts else ""
@@ -202,6 +233,7 @@ def resolve(norm, found, arts: list[Article]) -> Resolved:
         keys = [p.org.key for p in _author_posts(by_article, by_id.get(a.continues, a))]
         a.author_orgs = list(dict.fromkeys(keys))
     _set_speakers(norm.text, arts, out)
+    out, posts = _qualify_people(out, posts, arts)
     # one mention per span and type
     seen: set[tuple] = set()
     uniq = []

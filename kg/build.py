@@ -23,6 +23,7 @@ from extract.corpus import CorpusFile, ReadError, discover, read_metadata, read_
 from extract.pipeline import EXTRACTOR_VERSION, extract
 from extract.records import DocumentResult
 from kg import exporters
+from kg.identity import unify_people
 from kg.model import Evidence, KnowledgeGraph
 from kg.outputs import staged_outputs
 
@@ -130,6 +131,7 @@ def build_graph(inputs: Iterable[Path | str], *, strict: bool = False,
         merge_result(graph, result)
         if progress:
             progress(cf.doc)
+    unify_people(graph)
     return graph, report
 
 

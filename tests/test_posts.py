@@ -152,3 +152,15 @@ def test_posts_traditional_text_gives_simplified_labels_with_original_aliases():
     assert {m.label for m in persons} == {"杨忠林"}
     assert "楊忠林" in persons[0].aliases
     assert posts(text) == {("杨忠林", "辽宁省人大常委会", "副主任"), ("杨忠林", "辽宁省总工会", "主席")}
+
+
+def test_posts_same_name_in_two_provinces_stays_two_people(tmp_path):
+    from kg.build import build_graph
+
+    (tmp_path / "a.txt").write_text("安徽省人大常委会副主任、省总工会主席 李明\n\n" + BODY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("河北省总工会党组书记、常务副主席李明在会上讲话。" + BODY, encoding="utf-8")
+    (tmp_path / "c.txt").write_text("北京市人大常委会副主任、市总工会主席 刘 伟\n\n" + BODY, encoding="utf-8")
+    (tmp_path / "d.txt").write_text("本报讯（记者 王明）刘伟主席强调，" + BODY, encoding="utf-8")
+    graph, _ = build_graph([tmp_path])
+    people = sorted(n for n in graph.nodes if n.startswith("Person:"))
+    assert people == ["Person:刘伟", "Person:李明@安徽省", "Person:李明@河北省", "Person:王明"]
