@@ -200,7 +200,7 @@ def resolve(norm, found, arts: list[Article]) -> Resolved:
     # an author's note gives its posts to the article's author
     posts: list[Post] = []
     for p in found.posts:
-        if p.rule == "author-note":
+        if p.rule in ("author-note", "author-self"):
             art = article_of(p.start)
             if art is None or not art.authors:
                 continue

@@ -164,3 +164,12 @@ def test_posts_same_name_in_two_provinces_stays_two_people(tmp_path):
     graph, _ = build_graph([tmp_path])
     people = sorted(n for n in graph.nodes if n.startswith("Person:"))
     assert people == ["Person:刘伟", "Person:李明@安徽省", "Person:李明@河北省", "Person:王明"]
+
+
+def test_posts_writer_recalling_a_post_holds_it_as_former():
+    text = ("十年奋斗路\n\n张三丰\n\n回顾担任省总工会主席的十年，我深深体会到，工会工作必须坚持党的领导。"
+            "辽宁工会在全总和省委的领导下，努力开创工会工作新局面。\n")
+    r = _run(text)
+    got = [(f.source[1], dict(f.attrs).get("title"), dict(f.attrs).get("former")) for f in r.facts
+           if f.type == "HOLDS_POST"]
+    assert got == [("张三丰", "原主席", True)]
