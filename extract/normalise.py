@@ -4,7 +4,9 @@ What real union texts carry, and what each pass does (in this order):
 
 1. markup remnants: HTML tags and stray ``</div``, entities, markdown ``#``
    headings and ``**``; ``[text](#)`` keeps its text;
-2. pinyin glosses after characters, ``工(gōng)会`` → ``工会``;
+2. pinyin glosses after characters, ``工(gōng)会`` → ``工会``; spam pasted
+   inside words: a URL, or a bracketed insert holding a spam word
+   (``spam_markers.txt``): ``工会【加微信xx】主席`` → ``工会主席``;
 3. width: full-width letters and digits become ASCII, ideographic spaces
    plain spaces, half-width ``, ; : ! ? ( )`` beside Chinese become the
    full-width forms, so one pattern matches both;
@@ -109,7 +111,23 @@ _MD_EMPH = re.compile(r"\*\*|__")
 _PINYIN = re.compile(rf"(?<=[{CJK}])[（(][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ \t]{{1,40}}[）)]")
 _FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\uff0e\uff20\uff0b\uff0d\uff05\uff06\uff0f]")
 _HALF_PUNCT = re.compile(rf"(?<=[{CJK}”“])[,;:!?()]|[,;:!?()](?=[{CJK}“”])|(?<=[{CJK}])\((?=[^()\n]{{1,40}}\))|\)(?=\n|$)")
+_URL = re.compile(rf"(?<=[{CJK}])\s*(?:https?://|www\.)[A-Za-z0-9./?=&%_#:-]+\s*(?=[{CJK}])")
+
+
+@lru_cache(maxsize=1)
+def _spam_insert() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in lexicon.word_list("spam_markers.txt"))
+    return re.compile(rf"(?<=[{CJK}])[【\[(（<《]?[^\n【】\[\]()（）]{{0,24}}?(?:{words})[^\n【】\[\]()（）]{{0,24}}?[】\])）>》]?(?=[{CJK}])")
+
+
 _BLANKS = re.compile(r"[ \t]+(\n)")
+
+
+def _drop_bracketed_spam(m: re.Match) -> str:
+    """Only a bracketed insert (【加微信…】) goes: unbracketed text around a
+    marker word may be the sentence itself (关注职工)."""
+    g = m.group(0)
+    return "" if g[:1] in "【[(（<《" and g[-1:] in "】])）>》" else g
 
 
 def _fullwidth(m: re.Match) -> str:
@@ -194,6 +212,8 @@ def normalise(raw: str) -> NormalisedText:
     text, offsets = _rewrite(text, offsets, _MD_HEADING, "")
     text, offsets = _rewrite(text, offsets, _MD_EMPH, "")
     text, offsets = _rewrite(text, offsets, _PINYIN, "")
+    text, offsets = _rewrite(text, offsets, _URL, "")
+    text, offsets = _rewrite(text, offsets, _spam_insert(), _drop_bracketed_spam)
     text, offsets = _rewrite(text, offsets, _FULLWIDTH, _fullwidth)
     text, offsets = _rewrite(text, offsets, _HALF_PUNCT, lambda m: _HALF_TO_FULL[m.group(0)])
     text, offsets = _rewrite(text, offsets, _BLANKS, 1)
