@@ -129,6 +129,23 @@ def region_ancestors(region: Region) -> list[Region]:
 
 
 @lru_cache(maxsize=1)
+def region_automaton():
+    """An Aho-Corasick automaton over every region's full name and safe short
+    form: ``iter_long`` gives leftmost-longest matches in C, so a 50 MB page
+    is scanned in seconds. Values are ``(surface, Region, is_full)``."""
+    import ahocorasick  # pyahocorasick: a C automaton; a Python loop per character is 100x slower
+
+    a = ahocorasick.Automaton()
+    shorts = regions_by_short()
+    for short, r in shorts.items():
+        a.add_word(short, (short, r, False))
+    for name, r in regions_by_name().items():
+        a.add_word(name, (name, r, True))
+    a.make_automaton()
+    return a
+
+
+@lru_cache(maxsize=1)
 def titles() -> tuple[str, ...]:
     return tuple(sorted(set(_lines("titles.txt")), key=lambda t: (-len(t), t)))
 
@@ -152,11 +169,13 @@ class BodyForm:
     canonical: str
     kind: str
     needs_level: bool
+    bare: bool = False
 
 
 @lru_cache(maxsize=1)
 def org_bodies() -> tuple[BodyForm, ...]:
-    return tuple(sorted((BodyForm(r["body"], r["canonical"], r["kind"], r["needs_level"] == "1")
+    return tuple(sorted((BodyForm(r["body"], r["canonical"], r["kind"], r["needs_level"] == "1",
+                                  r.get("bare") == "1")
                          for r in _tsv("org_bodies.tsv")), key=lambda b: (-len(b.body), b.body)))
 
 
@@ -212,3 +231,52 @@ def to_simplified(text: str) -> str:
         return out
     conv = _converter()
     return "".join(c2 if len(c2 := conv.convert(c)) == 1 else c for c in text)
+
+
+# --- programmes, concepts, documents, events (see docs/extraction-programmes.md)
+
+@lru_cache(maxsize=None)
+def words(name: str) -> tuple[str, ...]:
+    """Like :func:`word_list`, cached per file (several files in turn)."""
+    out: list[str] = []
+    for line in _lines(name):
+        out.extend(line.split())
+    return tuple(sorted(set(out), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=None)
+def programme_heads() -> tuple[tuple[str, bool], ...]:
+    """(head, strong) pairs, longest first."""
+    return tuple(sorted(((r["head"], r["strength"] == "strong") for r in _tsv("programme_heads.tsv")),
+                        key=lambda t: (-len(t[0]), t[0])))
+
+
+@dataclass(frozen=True)
+class ConceptEntry:
+    label: str
+    aliases: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def concepts() -> tuple[ConceptEntry, ...]:
+    return tuple(ConceptEntry(r["label"], tuple(a for a in r["aliases"].split("|") if a))
+                 for r in _tsv("concepts.tsv"))
+
+
+@lru_cache(maxsize=1)
+def concept_forms() -> dict[str, str]:
+    """Every standard form (label or alias) -> its label."""
+    out: dict[str, str] = {}
+    for c in concepts():
+        for form in (c.label, *c.aliases):
+            out.setdefault(form, c.label)
+    return out
+
+
+@lru_cache(maxsize=None)
+def patterns(name: str) -> tuple[tuple[str, ...], ...]:
+    """A tab-separated data file without a header: one tuple per line, with
+    ``{CJK}`` in any field standing for a Chinese character class."""
+    return tuple(tuple(f.replace("{CJK}", CJK) for f in line.split("\t"))
+                 for line in data_text(name).splitlines()
+                 if line.strip() and not line.startswith("#"))

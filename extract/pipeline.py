@@ -14,15 +14,26 @@ them (:mod:`extract.relations`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extract import articles, lexicon, relations, resolve
 from extract.corpus import SourceText
 from extract.normalise import normalise, sentences
 from extract.recognisers import find_mentions
-from extract.records import DocumentResult
+from extract.records import DocumentResult, Mention
 
 # Bump when a rule changes behaviour; the data files are hashed in as well.
 RULES_VERSION = "1"
 EXTRACTOR_VERSION = f"{RULES_VERSION}-{lexicon.data_fingerprint()}"
+
+
+def _with_original_forms(norm, mentions: list[Mention]) -> list[Mention]:
+    """Labels are simplified; the forms as written (中華全國總工會) stay as aliases."""
+    out = []
+    for m in mentions:
+        original = norm.surface[m.start:m.end]
+        out.append(replace(m, aliases=m.aliases + (original,)) if original != m.surface else m)
+    return out
 
 
 def extract(src: SourceText) -> DocumentResult:
@@ -37,7 +48,7 @@ def extract(src: SourceText) -> DocumentResult:
     arts = articles.split(norm, src.doc, found, date=src.date)
     res = resolve.resolve(norm, found, arts)
     result.articles = arts
-    result.mentions = res.mentions
+    result.mentions = _with_original_forms(norm, res.mentions) if norm.traditional else res.mentions
     result.facts = relations.find_facts(norm, res, arts)
     result.date = src.date or (arts[0].date if arts else "")
     return result

@@ -23,6 +23,9 @@ import bisect
 from extract import activities, lexicon
 from extract.records import Article, Fact, Mention
 from extract.resolve import Resolved
+from extract.spans import SentenceIndex, last_before
+
+CENTRAL_COMMITTEE = "中国共产党中央委员会"
 
 
 def _article_at(arts: list[Article]):
@@ -74,6 +77,9 @@ def located_in(res: Resolved) -> list[Fact]:
             chain.append(parent_code)
             pr = by_code.get(parent_code)
             parent_code = pr.parent if pr is not None else ""
+        if r is not None and r.level == "county" and r.name.endswith("市"):
+            # a county-level city is written under its province (浙江省义乌市)
+            chain = [c for c in chain if by_code.get(c) and by_code[c].level == "province"] + chain
         for pc in chain:
             if pc in first_region:
                 parent = first_region[pc]
@@ -82,6 +88,46 @@ def located_in(res: Resolved) -> list[Fact]:
                                 rule="region-parent"))
                 break
     return out
+
+
+def located_by_sentence(norm, res: Resolved) -> list[Fact]:
+    """A named institution (museum, hall, college: kind ``other`` found by its
+    last word) lies in the region written just before it in its sentence
+    (诸暨市枫桥镇，参观枫桥经验陈列馆)."""
+    sents = SentenceIndex(norm.text)
+    regions = sorted((m for m in res.mentions if m.type == "Region"), key=lambda m: m.start)
+    starts = [r.start for r in regions]
+    out = []
+    for m in res.mentions:
+        if m.type != "Organization" or m.rule != "suffix" or m.attr("kind") != "other":
+            continue
+        i = last_before(starts, sents.start_of(m.start), m.start)
+        if i >= 0:
+            r = regions[i]
+            out.append(Fact("LOCATED_IN", m.key, r.key, r.start, m.end, rule="sentence-region"))
+    return out
+
+
+def general_secretary(res: Resolved, arts: list[Article]) -> list[Fact]:
+    """``X总书记``: the General Secretary of the CPC Central Committee, where the
+    document names that body (党中央)."""
+    cc = next((m for m in res.mentions if m.type == "Organization" and m.label == CENTRAL_COMMITTEE), None)
+    if cc is None:
+        return []
+    article_of = _article_at(arts)
+    out, seen = [], set()
+    for m in res.mentions:
+        if m.type == "Person" and m.rule == "honorific" and norm_title(m) == "总书记" and m.key not in seen:
+            seen.add(m.key)
+            art = article_of(m.start)
+            attrs = [("title", "总书记")] + ([("date", art.date)] if art is not None and art.date else [])
+            out.append(Fact("HOLDS_POST", m.key, cc.key, m.start, m.end + 3, rule="general-secretary",
+                            attrs=tuple(attrs), article=art.id if art else ""))
+    return out
+
+
+def norm_title(m: Mention) -> str:
+    return m.attr("honorific", "")
 
 
 def suborganization_of(res: Resolved) -> list[Fact]:
@@ -96,6 +142,7 @@ def suborganization_of(res: Resolved) -> list[Fact]:
 
 
 def find_facts(norm, res: Resolved, arts: list[Article]) -> list[Fact]:
-    facts = holds_post(res, arts) + located_in(res) + suborganization_of(res)
+    facts = holds_post(res, arts) + located_in(res) + located_by_sentence(norm, res)
+    facts += suborganization_of(res) + general_secretary(res, arts)
     facts += activities.find(norm, res, arts)
     return facts

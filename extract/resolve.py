@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from extract import lexicon
 from extract.records import Article, Mention
+from extract.spans import SentenceIndex, last_before
 from extract.recognisers.posts import Post
 
 _LEVEL_SUFFIX = {"省": ("省",), "自治区": ("自治区",), "市": ("市",), "自治州": ("自治州",),
@@ -54,6 +55,8 @@ def _context_region(level_word: str, code: str) -> lexicon.Region | None:
     r = lexicon.regions_by_code().get(code)
     if r is None:
         return None
+    if level_word == "*":  # a body named without level: the context's own region
+        return r
     suffixes = _LEVEL_SUFFIX.get(level_word, ())
     for cand in [r] + lexicon.region_ancestors(r):
         if cand.name.endswith(suffixes):
@@ -61,13 +64,20 @@ def _context_region(level_word: str, code: str) -> lexicon.Region | None:
     return None
 
 
-def _resolve_org(m: Mention, art: Article | None, doc: str) -> Mention:
+def _resolve_org(m: Mention, art: Article | None, doc: str, chain_code: str = "",
+                 sentence_code: str = "") -> Mention | None:
     lw = m.attr("level_word")
     if not lw:
         return m
-    region = _context_region(lw, art.region) if art is not None and art.region else None
+    region = _context_region(lw, chain_code) if chain_code else None
+    if region is None and art is not None and art.region:
+        region = _context_region(lw, art.region)
+    if region is None and sentence_code:
+        region = _context_region(lw, sentence_code)
     if region is None:
-        return replace(m, qualifier=doc)
+        # a body whose region the text never gives keeps its form (qualified by
+        # its document); one named by its function alone is no named body
+        return None if lw == "*" else replace(m, qualifier=doc)
     label = region.name + m.attr("body", "")
     attrs = dict(m.attrs)
     attrs.pop("level_word", None)
@@ -78,20 +88,110 @@ def _resolve_org(m: Mention, art: Article | None, doc: str) -> Mention:
     return replace(m, label=label, attrs=tuple(sorted(attrs.items())), aliases=m.aliases + (m.surface,))
 
 
-def _author_posts(posts: list[Post], a: Article, article_of) -> list[Post]:
-    return [p for p in posts if p.person is not None and p.person.key in a.authors
-            and article_of(p.start) is a]
+def _posts_by_article(posts: list[Post], article_of) -> dict[str, list[Post]]:
+    out: dict[str, list[Post]] = {}
+    for p in posts:
+        art = article_of(p.start)
+        if art is not None and p.person is not None:
+            out.setdefault(art.id, []).append(p)
+    return out
+
+
+def _author_posts(by_article: dict[str, list[Post]], a: Article) -> list[Post]:
+    authors = set(a.authors)
+    return [p for p in by_article.get(a.id, []) if p.person.key in authors]
 
 
 def _set_article_regions(posts: list[Post], arts: list[Article], article_of) -> None:
     by_id = {a.id: a for a in arts}
+    by_article = _posts_by_article(posts, article_of)
     for a in arts:
         src = by_id.get(a.continues, a)
-        for p in _author_posts(posts, src, article_of):
+        for p in _author_posts(by_article, src):
             codes = p.org.attr("regions", ())
             if codes:
                 a.region = codes[-1]
                 break
+
+
+def _sentence_region(sents: SentenceIndex, regions: list[Mention], starts: list[int], m: Mention) -> str:
+    """The nearest region written before ``m`` in its sentence
+    (浙江省委和省政府 → 浙江省): the last fallback for a bare body."""
+    if not m.attr("level_word"):
+        return ""
+    i = last_before(starts, sents.start_of(m.start), m.start)
+    return regions[i].attr("code") if i >= 0 else ""
+
+
+def _chain_regions(posts: list[Post]) -> dict[tuple[int, int], str]:
+    """In a chain ``辽宁省人大常委会副主任、省总工会主席`` the bare body takes the
+    region of the body written before it in the same chain."""
+    out: dict[tuple[int, int], str] = {}
+    by_chain: dict[tuple[int, int], list[Post]] = {}
+    for p in posts:
+        by_chain.setdefault((p.start, p.end), []).append(p)
+    for chain in by_chain.values():
+        code = ""
+        for p in sorted(chain, key=lambda p: p.org.start):
+            codes = p.org.attr("regions", ())
+            if codes:
+                code = codes[-1]
+            elif code and p.org.attr("level_word"):
+                out[(p.org.start, p.org.end)] = code
+    return out
+
+
+def _set_speakers(text: str, arts: list[Article], mentions: list[Mention]) -> None:
+    """An unsigned piece whose subtitle begins ``——〈body〉…``
+    (——全国总工会党组理论学习中心组集中学习……体会) speaks for that body, and so
+    does a continuation (上接…) that follows it straight away."""
+    orgs: dict[int, Mention] = {}
+    for m in mentions:  # the longest body at each place: 全国总工会党组理论学习中心组
+        if m.type == "Organization" and (m.start not in orgs or m.end > orgs[m.start].end):
+            orgs[m.start] = m
+    prev: Article | None = None
+    for a in arts:
+        if not a.authors and not a.author_orgs:
+            head = text[a.start:min(a.end, a.start + 300)]
+            k = head.find("\n——")
+            if k >= 0:
+                org = orgs.get(a.start + k + 3)
+                if org is not None:
+                    a.author_orgs = [org.key]
+            elif a.kind == "continued" and prev is not None and not prev.authors and prev.author_orgs:
+                a.author_orgs = list(prev.author_orgs)
+        prev = a
+
+
+def _province_of(org: Mention) -> str:
+    codes = org.attr("regions", ())
+    r = lexicon.regions_by_code().get(codes[-1].split(":")[0]) if codes else None
+    if r is None:
+        return ""
+    chain = [r] + lexicon.region_ancestors(r)
+    return chain[-1].name
+
+
+def _qualify_people(mentions: list[Mention], posts: list[Post], arts: list[Article]):
+    """A person holding posts in a province's bodies is qualified by that
+    province (刘伟@北京市), so that two people of one name in two provinces
+    stay two; the builder drops the qualifier where only one such person
+    exists. Returns the mentions and posts with the qualified keys."""
+    province: dict[str, str] = {}
+    for p in posts:
+        prov = _province_of(p.org)
+        if prov:
+            province.setdefault(p.person.label, prov)
+    if not province:
+        return mentions, posts
+
+    def q(m: Mention) -> Mention:
+        prov = province.get(m.label) if m.type == "Person" else None
+        return replace(m, qualifier=prov) if prov else m
+
+    for a in arts:
+        a.authors = [(t, label, province.get(label, qual)) for t, label, qual in a.authors]
+    return [q(m) for m in mentions], [replace(p, person=q(p.person)) for p in posts]
 
 
 def resolve(norm, found, arts: list[Article]) -> Resolved:
@@ -100,7 +200,7 @@ def resolve(norm, found, arts: list[Article]) -> Resolved:
     # an author's note gives its posts to the article's author
     posts: list[Post] = []
     for p in found.posts:
-        if p.rule == "author-note":
+        if p.rule in ("author-note", "author-self"):
             art = article_of(p.start)
             if art is None or not art.authors:
                 continue
@@ -110,17 +210,30 @@ def resolve(norm, found, arts: list[Article]) -> Resolved:
         if p.person is not None:
             posts.append(p)
     _set_article_regions(posts, arts, article_of)
+    chain_code = _chain_regions(found.posts)
+    sents = SentenceIndex(norm.text)
+    regions = sorted((m for m in found.mentions if m.type == "Region"), key=lambda m: m.start)
+    region_starts = [m.start for m in regions]
     out: list[Mention] = []
-    resolved_at: dict[tuple[int, int], Mention] = {}
+    resolved_at: dict[tuple[int, int], Mention | None] = {}
     for m in found.mentions:
         if m.type == "Organization":
-            m = resolved_at[(m.start, m.end)] = _resolve_org(m, article_of(m.start), doc)
+            r = resolved_at[(m.start, m.end)] = _resolve_org(
+                m, article_of(m.start), doc, chain_code.get((m.start, m.end), ""),
+                _sentence_region(sents, regions, region_starts, m))
+            if r is None:
+                continue
+            m = r
         out.append(m)
-    posts = [replace(p, org=resolved_at.get((p.org.start, p.org.end), p.org)) for p in posts]
+    posts = [replace(p, org=resolved_at.get((p.org.start, p.org.end)) or p.org) for p in posts
+             if resolved_at.get((p.org.start, p.org.end), p.org) is not None]
     by_id = {a.id: a for a in arts}
+    by_article = _posts_by_article(posts, article_of)
     for a in arts:
-        keys = [p.org.key for p in _author_posts(posts, by_id.get(a.continues, a), article_of)]
+        keys = [p.org.key for p in _author_posts(by_article, by_id.get(a.continues, a))]
         a.author_orgs = list(dict.fromkeys(keys))
+    _set_speakers(norm.text, arts, out)
+    out, posts = _qualify_people(out, posts, arts)
     # one mention per span and type
     seen: set[tuple] = set()
     uniq = []

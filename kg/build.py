@@ -23,10 +23,11 @@ from extract.corpus import CorpusFile, ReadError, discover, read_metadata, read_
 from extract.pipeline import EXTRACTOR_VERSION, extract
 from extract.records import DocumentResult
 from kg import exporters
+from kg.identity import unify_people
 from kg.model import Evidence, KnowledgeGraph
 from kg.outputs import staged_outputs
 
-DEFAULT_FORMATS = ("json", "graphml", "rdf", "html")
+DEFAULT_FORMATS = ("json", "graphml", "gexf", "neo4j", "kuzu", "rdf", "html", "report")  # report: issue 4
 # attributes of a mention that become node attributes; the rest is the
 # extractor's working state
 NODE_ATTRS = ("kind", "level", "code", "division")
@@ -89,12 +90,15 @@ def merge_result(graph: KnowledgeGraph, result: DocumentResult) -> None:
         art_id = f"Article:{f.article}" if f.article else article_of(f.start)
         ev = _evidence(result, f.start, f.end, art_id.split(":", 1)[-1] if art_id else "")
         graph.add_edge(src, tgt, f.type, evidence=[ev], **dict(f.attrs))
+    by_id = {a.id: a for a in result.articles}
     for art, aid in zip(result.articles, article_ids):
+        signed = art if art.byline else by_id.get(art.continues)
+        if signed is None or not signed.byline:
+            continue
         for key in art.authors:
             if key in ids:
                 graph.add_edge(ids[key], aid, "AUTHORED",
-                               evidence=[_evidence(result, art.byline[0], art.byline[1], art.id)]
-                               if art.byline else [])
+                               evidence=[_evidence(result, signed.byline[0], signed.byline[1], signed.id)])
 
 
 def build_graph(inputs: Iterable[Path | str], *, strict: bool = False,
@@ -127,6 +131,7 @@ def build_graph(inputs: Iterable[Path | str], *, strict: bool = False,
         merge_result(graph, result)
         if progress:
             progress(cf.doc)
+    unify_people(graph)
     return graph, report
 
 
@@ -139,7 +144,8 @@ def write_outputs(graph: KnowledgeGraph, out_dir: Path, formats: Iterable[str] =
     return written
 
 
-def print_summary(graph: KnowledgeGraph, report: BuildReport, out=sys.stdout) -> None:
+def print_summary(graph: KnowledgeGraph, report: BuildReport, out=None) -> None:
+    out = out or sys.stdout
     nodes, edges = graph.counts()
     print(f"documents read: {report.documents}", file=out)
     for doc, enc in sorted(report.encodings.items()):

@@ -22,6 +22,7 @@ from extract import lexicon
 from extract.lexicon import CJK
 from extract.recognisers.regions import match_region_at
 from extract.records import Mention
+from extract.spans import SpanSet
 from extract.tokenise import posseg
 
 LEVEL_WORDS = ("自治区", "自治州", "省", "市", "县", "区", "镇", "乡", "旗")
@@ -32,6 +33,11 @@ _BARE_BEFORE_BLOCK = "全各外跨该"
 # 省总 (省总工会 abbreviated) only when no other word goes on: not 全省总体
 _ABBREV_AFTER = re.compile(rf"(?:[^{CJK}]|$|党组|机关|领导|的|和|与|及|、|在|要|将|把|坚持|主动)")
 _TOWN = re.compile(rf"[{CJK}]{{2,3}}?(?:镇|乡|街道)")
+_BARE_AFTER = "与和及同向由在对、"
+
+
+def _is_cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +122,12 @@ def _regional(text: str, i: int) -> Mention | None:
             level_word = lw
             break
     if not regions and not level_word:
-        return None
+        body = _body_at(text, i)
+        if body is None or not body.bare or (i > 0 and _is_cjk(text[i - 1]) and text[i - 1] not in _BARE_AFTER):
+            return None
+        # 市场监督管理局 alone: the article's region decides (see extract.resolve)
+        return _org(body.canonical, body.body, i, "bare-body", body.kind, body=body.canonical,
+                    level_word="*")
     k = j + len(level_word)
     body = _body_at(text, k)
     if body is None:
@@ -195,7 +206,7 @@ def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
     words = posseg(window)
     start = suffix_start
     for w, flag in reversed(words):
-        if flag.startswith(("n", "j", "eng")) or flag in ("vn", "an", "b", "s", "f", "nz", "l", "ag", "g") \
+        if flag.startswith(("n", "j", "eng", "v")) or flag in ("an", "b", "s", "f", "l", "ag", "g") \
                 or (flag == "m" and not w.isdigit()):
             if suffix_start - (start - len(w)) > max_len:
                 break
@@ -206,7 +217,8 @@ def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
     consumed = text[start:suffix_start]
     k = 0
     for w, flag in words[len(words) - _count_words(words, consumed):]:
-        if flag in ("ns", "nz", "nr", "nt", "j", "eng", "nrt") or w in _NAME_LEADS:
+        if flag in ("ns", "nz", "nt", "j", "eng") or w in _NAME_LEADS \
+                or (flag in ("nr", "nrt") and len(w) <= 3):
             break
         k += len(w)
     start += k
@@ -224,54 +236,65 @@ def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
     return start
 
 
-def _suffixed(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
     out = []
     for suffix, kind, level in lexicon.org_suffixes():
         for m in re.finditer(re.escape(suffix), text):
             s, e = m.span()
-            if any(a <= s < b or a < e <= b for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
             start = _left_name(text, s)
-            if start is None:
+            if start is None or taken.overlaps(start, e):
                 continue
             surface = text[start:e]
             out.append(_org(surface, surface, start, "suffix", kind, level))
-            taken.append((start, e))
+            taken.add(start, e)
     return out
+
+
+@lru_cache(maxsize=1)
+def _candidate_re() -> re.Pattern:
+    """Where a body's name can start, besides a region: a level word before a
+    body word (省总工会), a body that may stand alone, a national short form."""
+    bodies = "|".join(re.escape(b.body) for b in lexicon.org_bodies())
+    bare = "|".join(re.escape(b.body) for b in lexicon.org_bodies() if b.bare)
+    national = "|".join(re.escape(a) for a in sorted(_national(), key=len, reverse=True))
+    levels = "|".join(LEVEL_WORDS)
+    return re.compile(f"(?:{levels})(?={bodies})|{bare}|{national}")
 
 
 def find(norm, regions: list[Mention]) -> list[Mention]:
     """Organization mentions, longest first at each position, no overlaps."""
+    from extract.recognisers.regions import scan
+
     text = norm.text
     out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if not ("\u4e00" <= c <= "\u9fff"):
-            i += 1
+    taken = SpanSet()
+    starts = {h[0] for h in scan(text)} | {m.start() for m in _candidate_re().finditer(text)}
+    pos = 0
+    for i in sorted(starts):
+        if i < pos:
             continue
         m = _national_at(text, i)
         r = _regional(text, i)
         if r is not None and (m is None or r.end > m.end):
             m = r
         if m is None:
-            i += 1
             continue
         out.append(m)
         sub = _subbody(text, m)
         if sub is not None:
             out.append(sub)
             m = sub
-        taken.append((m.start, m.end))
-        i = m.end
+        taken.add(m.start, m.end)
+        pos = m.end
     for kind, level, pat in _patterns():
         for mm in pat.finditer(text):
             s, e = mm.span()
-            if any(a <= s < b or a < e <= b for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
             out.append(_org(mm.group(0), mm.group(0), s, "pattern", kind, level))
-            taken.append((s, e))
+            taken.add(s, e)
     out.extend(_suffixed(text, taken))
     out.sort(key=lambda m: (m.start, -m.end))
     return out

@@ -1,2 +1,308 @@
-def find(norm, *args):
-    return []
+"""Programmes: named initiatives, campaigns, actions, brands, funds, hotlines,
+competitions and platforms that some body runs.
+
+Found three ways, every word list being data (``extract/data/``):
+
+- a quoted name with a programme head noun after the quotes
+  (``programme_heads.tsv``): “安康杯”竞赛 → 安康杯竞赛 (alias 安康杯),
+  “12351”职工服务热线, “当好主人翁、建功新时代”劳动和技能竞赛, “吉工·贴心”项目;
+  a quoted name that ends in a head itself (“六项行动”, “建功立业行动”), or a
+  numbered name ending in a set head (``programme_set_heads.txt``: “六大品牌”,
+  “五型工会”); a quoted name met with a head once is a programme wherever the
+  same page quotes it;
+- an unquoted name ending in a strong head after a verb that runs things
+  (``programme_verbs.txt``): 设立就业服务专项基金, 深化劳模和工匠人才创新工作室;
+  names made only of generic words (``programme_generic.txt``) are not names;
+- numbered sets and their members: “凝心聚力、建功立业……”五大工程 gives 五大工程
+  and 凝心聚力工程 …; “六项行动” followed by “建功立业行动” … gives the members.
+  A member carries the attribute ``part_of`` (the set's label).
+
+>>> from extract.normalise import normalise
+>>> sorted({m.label for m in find(normalise("深入开展“安康杯”竞赛活动，开通“12351”职工服务热线。"))})
+['12351职工服务热线', '安康杯竞赛']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from extract import lexicon
+from extract.lexicon import CJK
+from extract.records import Mention
+from extract.spans import SpanSet
+
+QUOTE = re.compile(r"[“\"]([^“”\"\n]{1,60})[”\"]")
+NUMERAL = "一二三四五六七八九十两双百千万0-9"
+_NUMBERED = re.compile(rf"^[{NUMERAL}]+[个项大支件种条型类季]?")
+_NAME_CHARS = rf"{CJK}A-Za-z0-9·+＋\-"
+_WEAK_END = re.compile(rf"(?:[^{CJK}A-Za-z0-9]|的|等|和|与|及|$)")
+_SET = re.compile(rf"^([{NUMERAL}]+)[项大支个件]([{CJK}]{{1,4}})$")
+_NUM = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2, "双": 2}
+
+
+def clean(s: str) -> str:
+    """A name without quotes, book-title marks and typesetting spaces."""
+    return re.sub(r"[\s“”\"‘’《》]", "", s)
+
+
+def numeral_value(s: str) -> int:
+    if s.isdigit():
+        return int(s)
+    if s == "十":
+        return 10
+    if len(s) == 2 and s[0] == "十":
+        return 10 + _NUM.get(s[1], 0)
+    if len(s) == 2 and s[1] == "十":
+        return _NUM.get(s[0], 0) * 10
+    return _NUM.get(s, 0)
+
+
+@lru_cache(maxsize=1)
+def _head_after() -> re.Pattern:
+    """A head noun straight after a closing quote, with up to 8 name
+    characters before it (“互联网+”工会普惠性服务, “12351”职工服务热线)."""
+    alts = []
+    for head, strong in lexicon.programme_heads():
+        alts.append(re.escape(head) + ("" if strong else f"(?={_WEAK_END.pattern})"))
+    return re.compile(rf"[{_NAME_CHARS}]{{0,8}}?(?:{'|'.join(alts)})")
+
+
+@lru_cache(maxsize=1)
+def _unquoted() -> re.Pattern:
+    verbs = "|".join(re.escape(v) for v in lexicon.words("programme_verbs.txt"))
+    heads = "|".join(re.escape(h) for h, strong in lexicon.programme_heads() if strong)
+    return re.compile(rf"(?:{verbs})了?([{_NAME_CHARS}]{{2,16}}?(?:{heads}))")
+
+
+def ends_with_head(name: str) -> bool:
+    return any(name.endswith(h) and len(name) > len(h) for h, _ in lexicon.programme_heads())
+
+
+def _head_len(name: str) -> int:
+    return next((len(h) for h, _ in lexicon.programme_heads() if name.endswith(h)), 0)
+
+
+def is_numbered_programme(name: str) -> bool:
+    return bool(_NUMBERED.match(name)) and name.endswith(lexicon.words("programme_set_heads.txt"))
+
+
+def _generic(name: str) -> bool:
+    """Made only of generic words (主题宣传活动), or opened by a quantifier
+    (各类帮扶活动, 一系列主题活动)."""
+    if name.startswith(lexicon.words("programme_quantifiers.txt")):
+        return True
+    gen = lexicon.words("programme_generic.txt")
+    rest = name
+    for h, _ in lexicon.programme_heads():
+        if rest.endswith(h):
+            rest = rest[: -len(h)]
+            break
+    while rest:
+        for w in gen:
+            if rest.startswith(w):
+                rest = rest[len(w):]
+                break
+        else:
+            break
+    return not rest
+
+
+def _mention(label: str, surface: str, start: int, rule: str, aliases=(), attrs=()) -> Mention:
+    label = clean(label)
+    als = tuple(dict.fromkeys(a for a in (clean(x) for x in aliases) if a and a != label))
+    return Mention("Programme", label, surface, start, start + len(surface), rule=rule,
+                   aliases=als, attrs=tuple(attrs))
+
+
+def find(norm, *args) -> list[Mention]:
+    text = norm.text
+    out: list[Mention] = []
+    quoted = list(QUOTE.finditer(text))
+    # quoted names with a head after the quotes: the label per quoted text
+    headed: dict[str, str] = {}
+    for q in quoted:
+        m = _head_after().match(text, q.end())
+        content = clean(q.group(1))
+        if m and content:
+            headed.setdefault(content, content + m.group(0))
+    for qi, q in enumerate(quoted):
+        content = clean(q.group(1))
+        if not content or len(content) < 2:
+            continue
+        after = _head_after().match(text, q.end())
+        if not after:
+            # “工会+法院”、“工会+人社”调处劳动争议模式: a head shared by quotes in a row
+            for q2 in quoted[qi + 1:qi + 2]:
+                if re.fullmatch(r"[、和与及]?", text[q.end():q2.start()]):
+                    after = _head_after().match(text, q2.end())
+        items = [clean(x) for x in re.split(r"[、，,]", q.group(1)) if clean(x)]
+        if after and len(items) >= 2 and (s := re.match(rf"^([{NUMERAL}]+)[项大支个件]", after.group(0))) \
+                and numeral_value(s.group(1)) == len(items):
+            # “凝心聚力、建功立业……”五大工程: the set and each member
+            head = after.group(0)[len(s.group(0)):]
+            set_label = after.group(0)
+            out.append(_mention(set_label, text[q.start():after.end()], q.start(), "programme-set",
+                                aliases=(content + set_label,)))
+            pos = q.start(1)
+            for raw in re.split(r"([、，,])", q.group(1)):
+                if raw in "、，," or not clean(raw):
+                    pos += len(raw)
+                    continue
+                out.append(_mention(clean(raw) + head, raw, pos, "programme-set-member",
+                                    aliases=(clean(raw),), attrs=(("part_of", clean(set_label)),)))
+                pos += len(raw)
+            continue
+        if after:
+            label = headed.get(content, content + after.group(0))
+            out.append(_mention(label, text[q.start():after.end()], q.start(), "quoted-head",
+                                aliases=(content, content + after.group(0))))
+        elif content in headed:
+            out.append(_mention(headed[content], q.group(0), q.start(), "quoted-seen-head",
+                                aliases=(content,)))
+        elif ends_with_head(content) or is_numbered_programme(content):
+            out.append(_mention(content, q.group(0), q.start(), "quoted-own-head"))
+        elif _run_quote(text, q, content):
+            out.append(_mention(content, q.group(0), q.start(), "quoted-after-verb"))
+    quoted_spans = SpanSet.of((q.start(), q.end()) for q in quoted)
+
+    def in_quote(s: int, e: int) -> bool:
+        return quoted_spans.overlaps(s, e)
+
+    verbs = lexicon.words("programme_breaks.txt")
+    for m in _unquoted().finditer(text):
+        s, e = m.span(1)
+        name = m.group(1)
+        # the name starts after the last verb or break word inside it
+        cut = max((name.rfind(v) + len(v) for v in verbs if v in name[:-1]), default=0)
+        name, s = name[cut:], s + cut
+        if in_quote(s, e):
+            continue
+        if not (len(name) < 4 or cut and len(name) - _head_len(name) < 3 or _generic(name)
+                or re.match(rf"[{NUMERAL}]+个", name)):
+            out.append(_mention(name, name, s, "verb-head"))
+        # 开展劳动和技能竞赛、职工创业创新大赛: further items with their own head
+        pos = e
+        while (more := _more_item().match(text, pos)) and not in_quote(*more.span(1)):
+            if not _generic(more.group(1)):
+                out.append(_mention(more.group(1), more.group(1), more.start(1), "verb-head-list"))
+            pos = more.end(1)
+    out = _listed(text, out)
+    out = _national(text, out)
+    out = _set_members(text, out)
+    # unquoted recurrences of a quoted or named programme on the same page
+    labels = {}
+    for m in out:
+        for form in (m.label, *m.aliases):
+            if len(form) >= 4:
+                labels.setdefault(form, m)
+    taken = SpanSet.of((m.start, m.end) for m in out)
+    if labels:
+        rx = re.compile("|".join(re.escape(f) for f in sorted(labels, key=lambda f: (-len(f), f))))
+        for m in rx.finditer(text):
+            if taken.overlaps(m.start(), m.end()):
+                continue
+            src = labels[m.group(0)]
+            out.append(replace(src, surface=m.group(0), start=m.start(), end=m.end(), rule="recurrence",
+                               attrs=tuple((k, v) for k, v in src.attrs if k != "part_of")))
+    return sorted(out, key=lambda m: (m.start, -m.end, m.label))
+
+
+@lru_cache(maxsize=1)
+def _more_item() -> re.Pattern:
+    heads = "|".join(re.escape(h) for h, strong in lexicon.programme_heads() if strong)
+    return re.compile(rf"[、和]([{_NAME_CHARS}]{{2,16}}?(?:{heads}))(?=[、，。；等和\s]|$)")
+
+
+def _run_quote(text: str, q: re.Match, content: str) -> bool:
+    """A quoted short name that a running verb governs and nothing follows
+    (深化“送教到基层”, 实施“中国制造2025”), or that names a theme (围绕
+    “中国梦·劳动美——永远跟党走”主题，), unless it reads as a concept."""
+    from extract.recognisers.concepts import classify_quoted
+
+    before = text[max(0, q.start() - 8):q.start()].removesuffix("了")
+    after = text[q.end():q.end() + 3].removeprefix("主题")
+    return (len(content) <= 16 and after[:1] in "，。；、\n"
+            and (before.endswith(lexicon.words("programme_verbs.txt")) or after != text[q.end():q.end() + 3])
+            and not re.search(r"[是了吗呢吧！？。，]", content)
+            and not classify_quoted(content, text[q.end():q.end() + 8]))
+
+
+_ITEM = rf"(?:[“\"][^“”\"\n、，。]{{1,20}}[”\"]|[{_NAME_CHARS}]){{1,30}}"
+
+
+@lru_cache(maxsize=1)
+def _list_rx() -> re.Pattern:
+    heads = "|".join(re.escape(h) for h in lexicon.words("programme_list_heads.txt"))
+    return re.compile(rf"({_ITEM}(?:、{_ITEM})+)等[{CJK}]{{0,4}}?(?:{heads})(?=[^{CJK}]|[常的]|$)")
+
+
+def _listed(text: str, out: list[Mention]) -> list[Mention]:
+    """A list closed by 等 and a programme noun (……、“玫瑰书香”、“会聚良缘”等品牌;
+    双15工程、“司机之家”等有效措施): each item is a programme. A verb or
+    break word opening the first item is not part of it (让, 叫响做实)."""
+    lead = sorted(lexicon.words("programme_verbs.txt") + lexicon.words("programme_breaks.txt"),
+                  key=lambda w: (-len(w), w))
+    taken = SpanSet.of((m.start, m.end) for m in out)
+    res = list(out)
+    for m in _list_rx().finditer(text):
+        pos = m.start(1)
+        for k, raw in enumerate(m.group(1).split("、")):
+            s, item = pos, raw
+            pos += len(raw) + 1
+            while k == 0 and (w := next((w for w in lead if item.startswith(w) and len(item) > len(w)), None)):
+                item, s = item[len(w):], s + len(w)
+            name = clean(item)
+            if len(name) < 2 or name in lexicon.concept_forms() or _generic(name) \
+                    or taken.overlaps(s, s + len(item)):
+                continue
+            res.append(_mention(name, item, s, "listed", aliases=(name,)))
+    return res
+
+
+@lru_cache(maxsize=1)
+def _national_forms() -> dict[str, str]:
+    forms = {}
+    for row in lexicon.patterns("programmes.tsv"):
+        for f in (row[0], *(row[1].split("|") if len(row) > 1 and row[1] else ())):
+            forms[f] = row[0]
+    return forms
+
+
+def _national(text: str, out: list[Mention]) -> list[Mention]:
+    """Standard national programmes (``programmes.tsv``) wherever they stand."""
+    forms = _national_forms()
+    if not forms:
+        return out
+    rx = re.compile("|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f))))
+    taken = [(m.start, m.end) for m in out]
+    res = list(out)
+    for m in rx.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            res.append(_mention(forms[m.group(0)], m.group(0), m.start(), "national", aliases=(m.group(0),)))
+    return res
+
+
+def _set_members(text: str, out: list[Mention]) -> list[Mention]:
+    """“六项行动” then, in the lines that follow, quoted names with the same
+    head: the first N are its members."""
+    result = list(out)
+    by_start = sorted(out, key=lambda m: m.start)
+    for k, m in enumerate(by_start):
+        s = _SET.match(m.label)
+        if not s or m.rule == "programme-set":
+            continue
+        n, head = numeral_value(s.group(1)), s.group(2)
+        members = []
+        for o in by_start[k + 1:]:
+            if o.start - m.end > 3000 or len(members) >= n:
+                break
+            if o.label.endswith(head) and o.label != m.label and not _SET.match(o.label) \
+                    and o.label not in members:
+                members.append(o.label)
+        if len(members) == n:
+            for i, o in enumerate(result):
+                if o.label in members and not o.attr("part_of"):
+                    result[i] = replace(o, attrs=o.attrs + (("part_of", m.label),))
+    return result

@@ -18,9 +18,9 @@ import re
 from extract import lexicon
 from extract.lexicon import CJK, Region
 from extract.records import Mention
+from extract.spans import SpanSet
 
 _TOWN = re.compile(rf"[{CJK}]{{2,3}}?(?:镇|乡|街道)")
-_MAXLEN = 12
 
 
 def region_mention(r: Region, surface: str, start: int, rule: str) -> Mention:
@@ -28,65 +28,56 @@ def region_mention(r: Region, surface: str, start: int, rule: str) -> Mention:
                    attrs=(("code", r.code), ("division", r.level)))
 
 
+def scan(text: str) -> list[tuple[int, str, Region, bool]]:
+    """Leftmost-longest region names: ``(start, surface, region, is_full)``."""
+    out = []
+    for end, (surface, region, full) in lexicon.region_automaton().iter_long(text):
+        out.append((end - len(surface) + 1, surface, region, full))
+    return out
+
+
 def match_region_at(text: str, i: int, allow_city_short: bool) -> tuple[Region, str] | None:
     """The longest region name starting at ``i``: (region, surface)."""
     full, short = lexicon.regions_by_name(), lexicon.regions_by_short()
-    for n in range(min(_MAXLEN, len(text) - i), 1, -1):
+    for n in range(min(12, len(text) - i), 1, -1):
         s = text[i:i + n]
         r = full.get(s)
         if r is not None:
             return r, s
         r = short.get(s)
         if r is not None and (r.level == "province" or allow_city_short):
-            # a short form must not swallow the suffix of a longer word: 吉林省 is matched as full
             return r, s
     return None
 
 
 def find(norm) -> list[Mention]:
     text = norm.text
-    full = lexicon.regions_by_name()
-    present = {r.code for name, r in full.items() if name in text} if len(text) < 2_000_000 else set()
+    hits = scan(text)
+    present = {r.code for _, _, r, full in hits if full}
     out: list[Mention] = []
     towns: dict[str, Region] = {}
-    i, n = 0, len(text)
-    while i < n:
-        if not ("\u4e00" <= text[i] <= "\u9fff"):
-            i += 1
+    for start, surface, r, full in hits:
+        if not full and r.level != "province" and r.code not in present:
             continue
-        hit = match_region_at(text, i, allow_city_short=False)
-        if hit is None:
-            r = lexicon.regions_by_short().get(text[i:i + 2]) or lexicon.regions_by_short().get(text[i:i + 3])
-            if r is not None and r.code in present:
-                s = r.short
-                if text.startswith(s, i):
-                    hit = (r, s)
-        if hit is None:
-            town = next((t for name, t in towns.items() if text.startswith(name, i)), None)
-            if town is not None:
-                out.append(region_mention(town, town.name, i, "town"))
-                i += len(town.name)
-                continue
-            i += 1
-            continue
-        r, s = hit
-        out.append(region_mention(r, s, i, "region-full" if s == r.name else "region-short"))
-        i += len(s)
-        if r.level == "county" or (r.level == "prefecture" and s == r.name):
-            m = _TOWN.match(text, i)
-            if m and lexicon.regions_by_name().get(m.group(0)) is None and not _is_body(text, i):
+        out.append(region_mention(r, surface, start, "region-full" if full else "region-short"))
+        end = start + len(surface)
+        if r.level == "county" or (r.level == "prefecture" and full):
+            m = _TOWN.match(text, end)
+            if m and lexicon.regions_by_name().get(m.group(0)) is None and not _is_body(text, end):
                 town = Region(f"{r.code}:{m.group(0)}", m.group(0), "", "town", r.code)
                 towns[town.name] = town
-                out.append(region_mention(town, m.group(0), i, "town"))
-                i = m.end()
+    if towns:
+        pat = re.compile("|".join(re.escape(t) for t in sorted(towns, key=len, reverse=True)))
+        taken = SpanSet()
+        for m in out:
+            taken.add(m.start, m.end)
+        for m in pat.finditer(text):
+            if not taken.overlaps(m.start(), m.end()):
+                out.append(region_mention(towns[m.group(0)], m.group(0), m.start(), "town"))
+        out.sort(key=lambda m: m.start)
     return out
 
 
 def _is_body(text: str, i: int) -> bool:
     """``市委``, ``县政府``: what follows a city is a body, not a town."""
     return any(text.startswith(b.body, i) for b in lexicon.org_bodies())
-
-
-def town_region(mention: Mention) -> Region:
-    code = mention.attr("code")
-    return lexicon.regions_by_code().get(code) or Region(code, mention.label, "", "town", code.split(":")[0])

@@ -1,0 +1,73 @@
+"""Small span utilities: a set of non-overlapping spans with fast look-up,
+and "what lies before this position in the same sentence".
+
+>>> taken = SpanSet()
+>>> taken.add(3, 6)
+>>> taken.overlaps(5, 9), taken.overlaps(6, 9)
+(True, False)
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Sequence
+
+
+class SpanSet:
+    """Half-open spans that do not overlap each other.
+
+    >>> s = SpanSet(); s.add(0, 10)
+    >>> s.covers(2, 5), s.covers(8, 12)
+    (True, False)
+    """
+
+    @classmethod
+    def of(cls, spans) -> "SpanSet":
+        """A set from spans that may overlap: each kept span is merged into its
+        neighbours, so ``overlaps`` stays exact (``covers`` then means "inside
+        the union")."""
+        out = cls()
+        for s, e in sorted(spans):
+            if out._starts and s < out._ends[-1]:
+                out._ends[-1] = max(out._ends[-1], e)
+            else:
+                out._starts.append(s)
+                out._ends.append(e)
+        return out
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start)
+        if i > 0 and self._ends[i - 1] > start:
+            return True
+        return i < len(self._starts) and self._starts[i] < end
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one span of the set holds all of ``[start, end)``."""
+        i = bisect.bisect_right(self._starts, start)
+        return i > 0 and self._ends[i - 1] >= end
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+
+
+class SentenceIndex:
+    """Sentence boundaries of a text, for "the same sentence" tests."""
+
+    def __init__(self, text: str, stops: str = "。！？；\n") -> None:
+        self._bounds = [i + 1 for i, c in enumerate(text) if c in stops]
+
+    def start_of(self, pos: int) -> int:
+        i = bisect.bisect_right(self._bounds, pos - 1) if pos > 0 else 0
+        return self._bounds[i - 1] if i > 0 else 0
+
+
+def last_before(starts: Sequence[int], lo: int, hi: int) -> int:
+    """Index of the last item with ``lo <= starts[i]`` and ``starts[i] < hi``, or -1."""
+    i = bisect.bisect_left(starts, hi) - 1
+    return i if i >= 0 and starts[i] >= lo else -1

@@ -1,0 +1,110 @@
+"""RUNS, PART_OF, ADVOCATES, ISSUED, PARTICIPATED_IN on real-sentence fixtures
+run through the whole pipeline."""
+
+import pytest
+
+from extract.corpus import SourceText
+from extract.pipeline import extract
+
+
+def _facts(text, type_):
+    r = extract(SourceText("d.txt", None, text, "utf-8"))
+    return {(f.source[1], f.target[1]) for f in r.facts if f.type == type_}, r
+
+
+CHAIR = "标题\n\n吉林省政协副主席、党组副书记、省总工会主席 李龙熙\n\n"
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("近年来，吉林倾情打造“五型工会”，通过大力实施“六项行动”，推动各项工作再上新台阶。",
+     {("吉林省总工会", "五型工会"), ("吉林省总工会", "六项行动")}),
+    ("各地都很重视“六项行动”。", set()),
+])
+def test_activities_runs_writer_body(body, expected):
+    got, _ = _facts(CHAIR + body, "RUNS")
+    assert got == expected
+
+
+def test_activities_runs_explicit_subject_and_partner():
+    text = "陕西省总工会与全国职业教育联盟共同举办“大国工匠走进职业院校”活动。"
+    got, _ = _facts(text, "RUNS")
+    assert ("全国职业教育联盟", "大国工匠走进职业院校活动") in got
+
+
+def test_activities_part_of_member_sentence():
+    text = CHAIR + ("通过大力实施“六项行动”，推动工作。大力实施“建功立业行动”。大力实施“普惠服务行动”，推出“吉工·贴心”项目。"
+                    "大力实施“权益保障行动”。大力实施“素质提升行动”。大力实施“智慧工会行动”。大力实施“强基固本行动”。")
+    got, _ = _facts(text, "PART_OF")
+    assert ("建功立业行动", "六项行动") in got and ("吉工·贴心项目", "普惠服务行动") in got
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("全省工会将大力弘扬劳模精神、劳动精神、工匠精神。",
+     {("吉林省总工会", "劳模精神"), ("吉林省总工会", "劳动精神"), ("吉林省总工会", "工匠精神")}),
+    ("习近平总书记强调，要坚持以职工为中心的工作导向。", {("习近平", "以职工为中心")}),
+    ("这是工会改革的时代。", set()),
+])
+def test_activities_advocates(body, expected):
+    got, _ = _facts(CHAIR + body, "ADVOCATES")
+    assert got == expected
+
+
+def test_activities_issued_by_title_head():
+    text = "川渝两地签署《四川省总工会、重庆市总工会推动成渝地区双城经济圈建设战略合作框架协议》。"
+    got, _ = _facts(text, "ISSUED")
+    assert {s for s, _ in got} == {"四川省总工会", "重庆市总工会"}
+
+
+def test_activities_evidence_inside_text():
+    _, r = _facts(CHAIR + "大力实施“建功立业行动”，深化“双创”活动。", "RUNS")
+    for f in r.facts:
+        assert 0 <= f.start < f.end <= len(r.text)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("出台基层工会经费收支管理办法和基层工会经费使用负面清单。",
+     {("吉林省总工会", "基层工会经费收支管理办法"), ("吉林省总工会", "基层工会经费使用负面清单")}),
+    ("推动出台《吉林省企业民主管理条例》。", set()),
+])
+def test_activities_issued_by_writer_not_when_pressed(body, expected):
+    got, _ = _facts(CHAIR + body, "ISSUED")
+    assert got == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the partner runs only what its own clause runs
+    ("与全国职业教育联盟共同举办“大国工匠走进职业院校”活动，开展“中国梦·劳动美·点赞工匠”摄影展活动。",
+     {("吉林省总工会", "大国工匠走进职业院校活动"), ("全国职业教育联盟", "大国工匠走进职业院校活动"),
+      ("吉林省总工会", "中国梦·劳动美·点赞工匠摄影展活动")}),
+])
+def test_activities_runs_partner_in_its_clause(body, expected):
+    got, _ = _facts(CHAIR + body, "RUNS")
+    assert got == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("实施“手拉手”援助行动助力脱贫攻坚。", {("吉林省总工会", "手拉手援助行动")}),
+    ("组织职工参加“安康杯”竞赛。", set()),
+    ("围绕实施“中国制造2025”，总结推广一批经验做法。", set()),
+    ("叫响做实“四季送”、互助保障等工会服务品牌。", {("吉林省总工会", "四季送"), ("吉林省总工会", "互助保障")}),
+])
+def test_activities_runs_not_when_joined(body, expected):
+    got, _ = _facts(CHAIR + body, "RUNS")
+    assert got == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a frame, not a commitment
+    ("必须在践行“两个统一”中坚守根本原则。", set()),
+    ("这是践行社会主义核心价值观的生动体现。", set()),
+    ("坚持以职工为中心是工会维权服务的价值取向。", set()),
+    # 〈place〉工会 speaks for that place's union, 全国各级工会 for none
+    ("天津市总工会召开会议。天津工会要认真学习贯彻习近平新时代中国特色社会主义思想。",
+     {("天津市总工会", "习近平新时代中国特色社会主义思想")}),
+    ("全国各级工会以习近平新时代中国特色社会主义思想为指引。", set()),
+    ("自治区各级工会要坚持走中国特色社会主义工会发展道路。", set()),
+    ("全省各级工会要坚持走中国特色社会主义工会发展道路。", {("吉林省总工会", "中国特色社会主义工会发展道路")}),
+])
+def test_activities_advocates_frames_and_speakers(body, expected):
+    got, _ = _facts(CHAIR + body, "ADVOCATES")
+    assert got == expected
