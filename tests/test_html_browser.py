@@ -12,8 +12,8 @@ What is checked, on the sample corpus's page unless said otherwise:
 - physics stabilises, then stops;
 - searching 杨忠林 selects that node, centres it and opens its panel with
   its posts and evidence sentences;
-- unticking Concept hides every concept (on a generated graph: the sample
-  has none yet) and ticking it brings them back;
+- unticking Concept hides every concept (on the sample and on a generated
+  graph) and ticking it brings them back;
 - hovering an edge shows its relation, title and evidence;
 - a graph whose names, aliases, titles, sentences and document names carry
   ``<script>``, ``<img onerror>``, quotes and backticks opens no dialog, runs
@@ -120,8 +120,7 @@ def sample_page(browser, sample_graph, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def typed_page(browser, tmp_path_factory):
-    """A generated graph with every node and edge type (the sample has no
-    Concept, Programme, Document or Event nodes yet)."""
+    """A generated graph with every node and edge type, and many of each."""
     graph = synthetic_graph(300)
     page = Page(browser, _write(graph, tmp_path_factory.mktemp("html"), "typed.html"))
     page.graph = graph
@@ -183,7 +182,16 @@ def test_html_browser_search_finds_aliases(sample_page):
     assert "中华全国总工会(全总)" in p.text_content("#results")
 
 
-def test_html_browser_concept_filter_hides_concepts(typed_page):
+@pytest.fixture(params=["sample", "generated"])
+def concept_page(request, sample_page, sample_graph, typed_page):
+    if request.param == "sample":
+        sample_page.graph = sample_graph
+        return sample_page
+    return typed_page
+
+
+def test_html_browser_concept_filter_hides_concepts(concept_page):
+    typed_page = concept_page
     concepts = {n.id for n in typed_page.graph.nodes.values() if n.type == "Concept"}
     assert concepts
     visible = lambda: set(typed_page.js("KG.visibleNodeIds()"))  # noqa: E731
