@@ -360,3 +360,18 @@ def test_html_browser_article_filter_shows_provenance(browser, sample_graph, tmp
         assert page.errors == []
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("types", [(), ("Article",)], ids=["empty", "articles-only"])
+def test_html_browser_page_with_nothing_to_draw_settles(browser, tmp_path, types):
+    g = KnowledgeGraph()
+    for i, t in enumerate(types):
+        g.add_node(t, f"文章{i}", key=f"d.txt#{i}")
+    page = Page(browser, _write(g, tmp_path, "empty.html"))
+    try:
+        assert page.js("KG.nodes.length") == len(g.nodes)
+        assert page.errors == []
+        if not types:
+            assert page.page.text_content("#status") == "This graph has no nodes."
+    finally:
+        page.close()

@@ -157,7 +157,8 @@
   network.on("stabilizationProgress", function (p) {
     status.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
   });
-  network.on("stabilizationIterationsDone", function () {
+  network.on("stabilizationIterationsDone", settled);
+  function settled() {
     network.setOptions({ physics: { enabled: false } });
     var pos = network.getPositions();
     nodesDS.update(Object.keys(pos).map(function (id) { return { id: +id, x: pos[id].x, y: pos[id].y }; }));
@@ -171,7 +172,11 @@
       if (focus >= 0 && shownNode[typeOf[focus]]) network.selectNodes([focus]);
       network.redraw();
     }
-  });
+  }
+  if (!network.body.nodeIndices.length) {  // nothing to lay out: no stabilisation event comes
+    settled();
+    if (!N) status.textContent = "This graph has no nodes.";
+  }
   network.on("dragEnd", function (p) {
     if (!p.nodes.length) return;
     var pos = network.getPositions(p.nodes);
