@@ -17,17 +17,6 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def sample(sample_build) -> Path:
-    """The output folder of the session build (tests/conftest.py)."""
-    return sample_build[2]
-
-
-@pytest.fixture(scope="module")
-def graph(sample) -> KnowledgeGraph:
-    return KnowledgeGraph.load(sample / "graph.json")
-
-
-@pytest.fixture(scope="module")
 def conn(sample, tmp_path_factory):
     db = ladybug.Database(str(tmp_path_factory.mktemp("lbug") / "union.lbug"))
     connection = ladybug.Connection(db)

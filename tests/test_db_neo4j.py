@@ -15,17 +15,6 @@ from kg.model import GraphError, KnowledgeGraph
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def sample(sample_build) -> Path:
-    """The output folder of the session build (tests/conftest.py)."""
-    return sample_build[2]
-
-
-@pytest.fixture(scope="module")
-def graph(sample) -> KnowledgeGraph:
-    return KnowledgeGraph.load(sample / "graph.json")
-
-
 def rows(path: Path) -> tuple[list[str], list[list[str]]]:
     with path.open(encoding="utf-8", newline="") as fh:
         data = list(csv.reader(fh, strict=True))
