@@ -78,5 +78,10 @@ def eval_cmd(gold: Path, graph_path: Path, as_json: bool) -> None:
     click.echo(json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_table(scores))
 
 
+from kg.cli_rdf import COMMANDS as _RDF_COMMANDS  # noqa: E402  (kg validate, query, load)
+
+for _cmd in _RDF_COMMANDS:
+    main.add_command(_cmd)
+
 if __name__ == "__main__":
     main()
