@@ -187,8 +187,10 @@ def load_store(directory: Path, source: Path, *, replace: bool = False) -> int:
            "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
            "json-ld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML}[rdf_format(source)]
     store = open_store(directory, create=True)
-    if len(store) and not replace:
-        raise RdfError(f"{directory}: the store already holds {len(store)} quads; "
+    held = len(store)
+    if held and not replace:
+        del store  # release the lock before the error keeps this frame alive
+        raise RdfError(f"{directory}: the store already holds {held} quads; "
                        "pass --replace to empty it first")
     if replace:
         store.clear()

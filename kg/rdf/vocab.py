@@ -14,7 +14,7 @@ from rdflib.namespace import (DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TI
 
 UKG_IRI = "https://w3id.org/union-kg/ontology#"
 
-UKG = ClosedNamespace(UKG_IRI, [
+UKG_TERMS = (
     # classes
     "Region", "Programme", "Document", "Event", "Article", "SourceDocument", "Evidence",
     "TradeUnion", "PartyBody", "StateBody", "Legislature", "CPPCC", "Enterprise",
@@ -26,7 +26,8 @@ UKG = ClosedNamespace(UKG_IRI, [
     "UnionLevels", "NationalLevel", "IndustryLevel", "ProvincialLevel", "CityLevel",
     "CountyLevel", "GrassrootsLevel",
     "DivisionLevels", "ProvinceDivision", "PrefectureDivision", "CountyDivision", "TownDivision",
-])
+)
+UKG = ClosedNamespace(UKG_IRI, list(UKG_TERMS))
 
 OA = ClosedNamespace("http://www.w3.org/ns/oa#", [
     "SpecificResource", "TextPositionSelector", "TextQuoteSelector",
