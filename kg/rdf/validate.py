@@ -16,7 +16,11 @@ from rdflib.namespace import SH
 
 from kg.rdf import RdfError, data_path
 from kg.rdf.query import load_graph, resolve_graph_path
-from kg.rdf.vocab import PREFIXES
+from kg.rdf.vocab import ORG, PREFIXES, RDF, RDFS, UKG
+
+# shapes that target these IRIs run one query over the whole graph and
+# report the offending node as sh:value (see kg/data/shapes.ttl)
+GLOBAL_TARGETS = {UKG.Evidence, RDF.Statement, ORG.memberOf}
 
 
 @dataclass(frozen=True, order=True)
@@ -79,6 +83,11 @@ def _short(term, g: Graph) -> str:
     return str(term)
 
 
+def _one_line(text, width: int = 30) -> str:
+    s = " ".join(str(text).split())
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
 def validate_graph(data: Graph, shapes: Graph | None = None, source: str = "graph") -> Report:
     from pyshacl import validate as shacl
 
@@ -89,11 +98,16 @@ def validate_graph(data: Graph, shapes: Graph | None = None, source: str = "grap
         def one(p):
             return results.value(r, p)
         msg = one(SH.resultMessage)
+        focus, value = one(SH.focusNode), one(SH.value)
+        if focus in GLOBAL_TARGETS and value is not None:
+            # a whole-graph check: the offending node is the value
+            focus, value = value, None
+        label = data.value(focus, RDFS.label) if focus is not None else None
         violations.append(Violation(
-            severity=_short(one(SH.resultSeverity), results).replace(f"{SH}", "sh:"),
-            focus=_short(one(SH.focusNode), data),
+            severity=str(one(SH.resultSeverity) or "").rsplit("#", 1)[-1],
+            focus=_short(focus, data) + (f" ({_one_line(label)})" if label is not None else ""),
             path=_short(one(SH.resultPath), data),
-            value=_short(one(SH.value), data),
+            value=_short(value, data),
             message=str(msg) if msg is not None else "",
             shape=_short(one(SH.sourceShape), data)))
     return Report(bool(conforms), len(data), source, sorted(violations))
