@@ -249,9 +249,34 @@ def render(results: list[dict], people: int, nodes: int, edges: int, gen_s: floa
                      f"| {_ratio(x['seconds'], y['seconds'])} |")
     lines.append(f"| peak memory | {a['peak_rss_mb']:.0f} MB | {b['peak_rss_mb']:.0f} MB | "
                  f"{a['peak_rss_mb'] / b['peak_rss_mb']:.1f}× |")
+    ta, tb = a["timings"], b["timings"]
+    qa = [q["seconds"] for q in a["queries"].values()]
+    qb = [q["seconds"] for q in b["queries"].values()]
+    stopped = sum(1 for x in qa if x is None)
+    lines += ["", "## What this decides", "",
+              f"- **Queries on large graphs go to a pyoxigraph store** (`kg load`, then `kg query --store`): "
+              f"the five shipped queries take {sum(x for x in qb if x is not None):.1f} s in all there"
+              + (f", while rdflib was stopped on {stopped} of them after {QUERY_TIMEOUT} s each"
+                 if stopped else f", {sum(x for x in qa if x is not None):.1f} s with rdflib") + ".",
+              f"- **`kg build` serialises large graphs with pyoxigraph** (`rdf_engine=auto` switches above "
+              f"`kg.rdf.serialise.LARGE_GRAPH` triples): Turtle {_ratio(ta['serialise ttl'], tb['serialise ttl'])} "
+              f"and JSON-LD {_ratio(ta['serialise jsonld'], tb['serialise jsonld'])} faster, loading "
+              f"{_ratio(ta['load graph.nt'], tb['load graph.nt'])} faster, with "
+              f"{a['peak_rss_mb'] / b['peak_rss_mb']:.1f}× less memory. Below that rdflib keeps writing "
+              "small graphs (its Turtle groups objects and sorts subjects, which reads better).",
+              "- The switch point, `LARGE_GRAPH` = 20,000 triples, comes from a small run "
+              "(`--people 300`, 27,669 triples): rdflib already needed 3.8 s for Turtle and 13 s for "
+              "the whole RDF export against 0.8 s with pyoxigraph, and its Turtle time grows faster "
+              "than the graph (852 s at a million triples).",
+              "- N-Triples is always streamed by our own writer, whatever the engine, in constant memory.",
+              "- `kg query --graph FILE` (rdflib, no store to build) stays the default for the sample-sized "
+              "graphs `kg build` makes today."]
     lines += ["", "`load` parses `graph.nt` into memory (rdflib `Graph`, pyoxigraph in-memory "
               "`Store`); the queries are the shipped ones with the bindings the tests use, each "
-              f"stopped after {QUERY_TIMEOUT} s; `serialise` writes the loaded graph to a file.", ""]
+              f"stopped after {QUERY_TIMEOUT} s (each runs in a forked child sharing the loaded graph); "
+              "`serialise` writes the loaded graph to a file. \"same answers\" compares the rows of "
+              "both engines (a digest); the other queries could not be compared, as rdflib did not "
+              "finish them.", ""]
     return "\n".join(lines) + "\n"
 
 

@@ -22,7 +22,7 @@ from kg.rdf.vocab import PREFIXES
 
 ENGINES = ("auto", "rdflib", "oxigraph")
 # above this many triples `auto` picks oxigraph (see docs/benchmarks-rdf.md)
-LARGE_GRAPH = 100_000
+LARGE_GRAPH = 20_000
 
 
 def choose_engine(engine: str, n_triples: int) -> str:
