@@ -82,6 +82,10 @@ from kg.cli_viz import viz  # noqa: E402
 
 main.add_command(viz)
 
+from kg.cli_rdf import COMMANDS as _RDF_COMMANDS  # noqa: E402  (kg validate, query, load)
+
+for _cmd in _RDF_COMMANDS:
+    main.add_command(_cmd)
 
 if __name__ == "__main__":
     main()

@@ -1,61 +1,63 @@
-"""``graph.ttl``: the graph as RDF (Turtle), a first cut on standard terms.
+"""The graph as RDF: ``graph.nt``, ``graph.ttl``, ``graph.jsonld`` (the whole
+graph) and ``graph.trig`` (one named graph per source document), plus
+``ontology.ttl``, the project ontology they use.
 
-Nodes become resources under a base IRI (their id percent-encoded), typed by
-a project class; labels are ``rdfs:label`` with ``@zh``; each edge is a
-triple, and HOLDS_POST also an ``org:Membership`` carrying the title.
+Vocabularies: W3C ORG (bodies, posts as ``org:Membership``), FOAF
+(persons), SKOS (concepts, post titles), DCTERMS (articles), PROV-O and Web
+Annotation (every fact derived from its article, with the sentence and its
+offsets). The mapping is :mod:`kg.rdf.mapping`; the IRI scheme
+:mod:`kg.rdf.iris`; ``docs/rdf.md`` documents both.
+
+Options: ``base_iri`` (default ``https://w3id.org/union-kg/``) and
+``rdf_engine`` (``auto``, ``rdflib`` or ``oxigraph``; see
+:mod:`kg.rdf.serialise`). N-Triples is always written as a stream. The same
+graph gives the same bytes in every file.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
-
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import FOAF, ORG, RDF, RDFS, SKOS
 
 from kg.model import KnowledgeGraph
+from kg.rdf import data_path
+from kg.rdf.iris import DEFAULT_BASE, Iris
+from kg.rdf.mapping import statements
+from kg.rdf.ntriples import term
+from kg.rdf.serialise import choose_engine, serialise
 
-DEFAULT_BASE = "https://w3id.org/union-kg/"
+FILES = ["graph.nt", "graph.ttl", "graph.trig", "graph.jsonld", "ontology.ttl"]
 
 
-def iri(base: str, node_id: str) -> URIRef:
-    return URIRef(base + "id/" + quote(node_id, safe=""))
-
-
-def to_rdf(graph: KnowledgeGraph, base: str = DEFAULT_BASE) -> Graph:
-    KG = Namespace(base + "ontology#")
-    g = Graph()
-    g.bind("kg", KG)
-    g.bind("org", ORG)
-    g.bind("foaf", FOAF)
-    g.bind("skos", SKOS)
-    for n in graph.nodes.values():
-        s = iri(base, n.id)
-        g.add((s, RDF.type, KG[n.type]))
-        if n.type == "Person":
-            g.add((s, RDF.type, FOAF.Person))
-        elif n.type == "Organization":
-            g.add((s, RDF.type, ORG.Organization))
-        elif n.type == "Concept":
-            g.add((s, RDF.type, SKOS.Concept))
-        g.add((s, RDFS.label, Literal(n.label, lang="zh")))
-        for a in sorted(n.aliases):
-            g.add((s, SKOS.altLabel, Literal(a, lang="zh")))
-    for i, e in enumerate(graph.edges):
-        s, o = iri(base, e.source), iri(base, e.target)
-        g.add((s, KG[e.type.lower()], o))
-        if e.type == "HOLDS_POST":
-            m = URIRef(f"{base}membership/{i}")
-            g.add((m, RDF.type, ORG.Membership))
-            g.add((m, ORG.member, s))
-            g.add((m, ORG.organization, o))
-            if "title" in e.attrs:
-                g.add((m, ORG.role, Literal(e.attrs["title"], lang="zh")))
-    return g
+def write_nt_nq(graph: KnowledgeGraph, nt: Path, nq: Path, iris: Iris) -> int:
+    """Stream the graph into N-Triples (each triple once) and N-Quads (each
+    triple once per named graph holding it); returns the triple count."""
+    n = 0
+    with nt.open("w", encoding="utf-8", newline="\n") as fnt, \
+            nq.open("w", encoding="utf-8", newline="\n") as fnq:
+        for st in statements(graph, iris):
+            line = f"{term(st.s)} {term(st.p)} {term(st.o)}"
+            fnt.write(line + " .\n")
+            if st.graphs:
+                for g in st.graphs:
+                    fnq.write(f"{line} {term(g)} .\n")
+            else:
+                fnq.write(line + " .\n")
+            n += 1
+    return n
 
 
 def write(graph: KnowledgeGraph, out_dir: Path, options: dict[str, Any] | None = None) -> list[str]:
-    base = (options or {}).get("base_iri", DEFAULT_BASE)
-    to_rdf(graph, base).serialize(destination=str(Path(out_dir) / "graph.ttl"), format="turtle")
-    return ["graph.ttl"]
+    options = options or {}
+    out_dir = Path(out_dir)
+    iris = Iris(options.get("base_iri") or DEFAULT_BASE)
+    nt, nq = out_dir / "graph.nt", out_dir / ".graph.nq"
+    try:
+        n = write_nt_nq(graph, nt, nq, iris)
+        engine = choose_engine(options.get("rdf_engine", "auto"), n)
+        serialise(nt, nq, out_dir, iris.base, engine)
+    finally:
+        nq.unlink(missing_ok=True)
+    shutil.copyfile(data_path("ontology.ttl"), out_dir / "ontology.ttl")
+    return list(FILES)
