@@ -41,6 +41,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
     """
     from extract.corpus import ReadError
     from kg.build import build_graph, print_summary, write_outputs
+    from kg.rdf import RdfError
 
     t0 = time.perf_counter()
     inputs = list(paths) or [Path("corpus")]
@@ -49,7 +50,10 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
     except ReadError as exc:
         raise click.ClickException(f"{exc} (stopped: --strict)" if strict else str(exc)) from exc
     options = {"base_iri": base_iri} if base_iri else {}
-    report.written = write_outputs(graph, out_dir, options=options)
+    try:
+        report.written = write_outputs(graph, out_dir, options=options)
+    except RdfError as exc:
+        raise click.ClickException(f"{exc} (previous outputs in {out_dir}/ are untouched)") from exc
     print_summary(graph, report)
     click.echo(f"built in {time.perf_counter() - t0:.1f}s into {out_dir}/")
     sys.exit(report.exit_code)
