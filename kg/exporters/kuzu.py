@@ -192,6 +192,6 @@ WHERE u.kind = 'union' AND u.level = 'provincial'
   AND ((a.date IS NOT NULL AND a.date = b.date)
        OR (a.date IS NULL AND b.date IS NULL
            AND any(d IN a.evidence_docs WHERE d IN b.evidence_docs)))
-RETURN p.label AS person, u.label AS union_body, a.title AS union_title,
+RETURN DISTINCT p.label AS person, u.label AS union_body, a.title AS union_title,
        l.label AS body, b.title AS body_title
 ORDER BY person, body, body_title"""
