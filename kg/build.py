@@ -14,17 +14,21 @@ whole set at once.
 from __future__ import annotations
 
 import bisect
+import os
+import pickle
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
-from extract.corpus import CorpusFile, ReadError, discover, read_metadata, read_source
-from extract.pipeline import EXTRACTOR_VERSION, extract
+from extract import pipeline
+from extract.corpus import CorpusFile, ReadError, discover, read_metadata
 from extract.records import DocumentResult
-from kg import exporters
+from kg import exporters, parallel
+from kg.cache import ResultCache, cache_key
 from kg.model import Evidence, KnowledgeGraph
 from kg.outputs import staged_outputs
+from kg.parallel import Outcome, Task
 
 DEFAULT_FORMATS = ("json", "graphml", "rdf", "html", "report")  # report: issue 4
 # attributes of a mention that become node attributes; the rest is the
@@ -40,6 +44,8 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     encodings: dict[str, str] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)
+    extracted: int = 0  # documents extracted in this build
+    cached: int = 0  # documents read back from the cache
 
     @property
     def exit_code(self) -> int:
@@ -100,10 +106,90 @@ def merge_result(graph: KnowledgeGraph, result: DocumentResult) -> None:
                                evidence=[_evidence(result, signed.byline[0], signed.byline[1], signed.id)])
 
 
+def _tasks(files: list[CorpusFile], meta: dict[str, dict[str, str]]) -> list[Task]:
+    tasks = []
+    for cf in files:
+        m = meta.get(cf.doc) or meta.get(cf.path.name) or {}
+        tasks.append(Task(str(cf.path), cf.doc, m.get("date", ""), m.get("title", "")))
+    return tasks
+
+
+def _file_size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def _outcomes(tasks: list[Task], *, workers: int, dask: Any, cache: ResultCache | None,
+              report: BuildReport) -> Iterator[Outcome]:
+    """One outcome per task, in task order: from the cache where it has the
+    document, from the runner for the rest."""
+    if cache is None:
+        for out in parallel.run(tasks, workers=workers, dask=dask):
+            report.extracted += out.result is not None
+            yield out
+        return
+    cache.prune_other_versions()
+    keys: list[str | None] = []  # None: unreadable here, the runner says why
+    hits: list[bool] = []
+    for t in tasks:
+        try:
+            key = cache_key(Path(t.path).read_bytes(), t.doc, t.date, t.title)
+        except OSError:
+            key = None
+        keys.append(key)
+        hits.append(key is not None and cache.path(key).is_file())
+    misses = parallel.run((t for t, hit in zip(tasks, hits) if not hit), workers=workers, dask=dask)
+    try:
+        for t, key, hit in zip(tasks, keys, hits):
+            out = None
+            if hit:
+                out = _from_cache(cache, key, t.doc)
+                if out is None:  # vanished or damaged since: extract it here
+                    out = parallel.extract_task(t)
+                    hit = False
+            else:
+                out = next(misses)
+            if hit:
+                report.cached += 1
+            elif out.result is not None:
+                report.extracted += 1
+                if key is not None:
+                    cache.put(key, out.pickled())
+            yield out
+    finally:
+        close = getattr(misses, "close", None)
+        if close:
+            close()
+
+
+def _from_cache(cache: ResultCache, key: str, doc: str) -> Outcome | None:
+    blob = cache.get(key)
+    if blob is None:
+        return None
+    try:
+        result = pickle.loads(blob)
+    except Exception:
+        return None
+    if not isinstance(result, DocumentResult) or result.doc != doc:
+        return None
+    return Outcome(doc, result, blob=blob, cached=True)
+
+
 def build_graph(inputs: Iterable[Path | str], *, strict: bool = False,
-                progress: Callable[[str], None] | None = None,
-                report: BuildReport | None = None) -> tuple[KnowledgeGraph, BuildReport]:
-    """Read and extract every document under ``inputs`` into one graph."""
+                progress: Callable[[str], None] | bool | None = None,
+                report: BuildReport | None = None, workers: int = 1, dask: Any = None,
+                cache_dir: Path | str | None = None) -> tuple[KnowledgeGraph, BuildReport]:
+    """Read and extract every document under ``inputs`` into one graph.
+
+    Documents are read and extracted one at a time (``workers`` > 1: in that
+    many processes; ``dask``: on a Dask cluster at that address) and merged
+    in document order, so the graph is the same whatever runs the extraction.
+    With ``cache_dir``, results are kept there and documents seen before are
+    not extracted again (see :mod:`kg.cache`). ``progress``: a callback given
+    each document id, or ``True`` for a progress bar on a terminal.
+    """
     report = report or BuildReport()
     inputs = [Path(p) for p in inputs]
     files: list[CorpusFile] = discover(inputs)
@@ -111,26 +197,51 @@ def build_graph(inputs: Iterable[Path | str], *, strict: bool = False,
     for p in inputs:
         if p.is_dir():
             meta.update(read_metadata(p))
-    graph = KnowledgeGraph({"extractor": EXTRACTOR_VERSION})
-    for cf in files:
-        try:
-            src = read_source(cf)
-        except ReadError as exc:
-            report.skipped.append((cf.doc, exc.reason))
-            if strict:
-                raise
-            continue
-        m = meta.get(cf.doc) or meta.get(cf.path.name) or {}
-        src.date = m.get("date", "")
-        src.title = m.get("title", "")
-        result = extract(src)
-        report.documents += 1
-        report.encodings[cf.doc] = result.encoding
-        report.warnings.extend(f"{cf.doc}: {w}" for w in result.warnings)
-        merge_result(graph, result)
-        if progress:
-            progress(cf.doc)
+    version = pipeline.EXTRACTOR_VERSION  # read now: tests change it
+    graph = KnowledgeGraph({"extractor": version})
+    tasks = _tasks(files, meta)
+    cache = ResultCache(Path(cache_dir), version) if cache_dir is not None else None
+    bar = _progress_bar(tasks) if progress is True else None
+    outcomes = _outcomes(tasks, workers=workers, dask=dask, cache=cache, report=report)
+    try:
+        for task, out in zip(tasks, outcomes):
+            if bar is not None:
+                bar.update(_file_size(task.path))
+                bar.set_postfix_str(f"{report.documents + len(report.skipped) + 1}/{len(tasks)} docs",
+                                    refresh=False)
+            if out.result is None:
+                report.skipped.append((out.doc, out.reason))
+                if strict:
+                    raise ReadError(task.path, out.reason)
+                continue
+            result = out.result
+            out.result = out.blob = None  # let it go once merged
+            report.documents += 1
+            report.encodings[result.doc] = result.encoding
+            report.warnings.extend(f"{result.doc}: {w}" for w in result.warnings)
+            merge_result(graph, result)
+            del result
+            if callable(progress):
+                progress(task.doc)
+    finally:
+        close = getattr(outcomes, "close", None)
+        if close:
+            close()
+        if bar is not None:
+            bar.close()
     return graph, report
+
+
+def _progress_bar(tasks: list[Task]):
+    """Bytes read (MB/s, ETA) and documents; silent when stderr is not a terminal."""
+    try:
+        from tqdm import tqdm
+    except ImportError:  # pragma: no cover - tqdm is a dependency
+        return None
+    total = sum(_file_size(t.path) for t in tasks)
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
+    return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1000, desc="extracting",
+                disable=None, file=sys.stderr, smoothing=0.05, dynamic_ncols=True)
 
 
 def write_outputs(graph: KnowledgeGraph, out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS,
@@ -142,9 +253,12 @@ def write_outputs(graph: KnowledgeGraph, out_dir: Path, formats: Iterable[str] =
     return written
 
 
-def print_summary(graph: KnowledgeGraph, report: BuildReport, out=sys.stdout) -> None:
+def print_summary(graph: KnowledgeGraph, report: BuildReport, out=None) -> None:
+    out = out or sys.stdout
     nodes, edges = graph.counts()
     print(f"documents read: {report.documents}", file=out)
+    if report.cached:
+        print(f"  extracted {report.extracted}, from the cache {report.cached}", file=out)
     for doc, enc in sorted(report.encodings.items()):
         print(f"  {doc}  [{enc}]", file=out)
     print("nodes: " + ", ".join(f"{k} {v}" for k, v in nodes.items()), file=out)
