@@ -39,8 +39,12 @@ def main() -> None:
 @click.option("--dask", "dask_address", default=None, metavar="tcp://HOST:PORT",
               help="Extract on this Dask cluster (needs union-kg[dask] on the workers "
                    "and the corpus at the same paths there).")
+@click.option("--formats", default=None, metavar="NAME,...",
+              help="Write only these outputs (default: all; see kg.exporters.EXPORTERS), "
+                   "e.g. --formats json for a quick build of a large archive.")
 def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | None,
-          workers: int | None, no_cache: bool, dask_address: str | None) -> None:
+          workers: int | None, no_cache: bool, dask_address: str | None,
+          formats: str | None) -> None:
     """Read every .txt under PATHS (default: corpus/) and write the graph.
 
     Documents are extracted in parallel and each result is cached under
@@ -53,11 +57,17 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
     Example: kg build corpus/ extra/report.txt --out output/ --workers 4
     """
     from extract.corpus import ReadError
-    from kg.build import build_graph, print_summary, write_outputs
+    from kg.build import DEFAULT_FORMATS, build_graph, print_summary, write_outputs
     from kg.cache import CACHE_DIR
+    from kg.exporters import EXPORTERS
     from kg.parallel import default_workers
 
     t0 = time.perf_counter()
+    chosen = DEFAULT_FORMATS if not formats else tuple(f.strip() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in EXPORTERS]
+    if unknown:
+        raise click.BadParameter(f"unknown format {unknown[0]!r}; known: {', '.join(EXPORTERS)}",
+                                 param_hint="--formats")
     inputs = list(paths) or [Path("corpus")]
     try:
         graph, report = build_graph(inputs, strict=strict, progress=True,
@@ -70,7 +80,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
             raise
         raise click.ClickException(f"dask cluster {dask_address}: {exc}") from exc
     options = {"base_iri": base_iri} if base_iri else {}
-    report.written = write_outputs(graph, out_dir, options=options)
+    report.written = write_outputs(graph, out_dir, chosen, options=options)
     print_summary(graph, report)
     click.echo(f"built in {time.perf_counter() - t0:.1f}s into {out_dir}/")
     sys.exit(report.exit_code)
