@@ -86,11 +86,13 @@ def main() -> None:
     ap.add_argument("--mb", type=float, nargs="+", default=[10])
     ap.add_argument("--keep", type=Path, help="generate the corpora here and keep them")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--formats", default=None, help="passed to kg build (default: all outputs)")
     a = ap.parse_args()
     work = a.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
     py = sys.executable
-    kg = [py, "-m", "kg.cli", "build"]
+    kg = [py, "-m", "kg.cli", "build"] + (["--formats", a.formats] if a.formats else [])
     print(f"machine: {machine()}")
+    print(f"kg build outputs: {a.formats or 'all'}")
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     rows = []
     for mb in a.mb:

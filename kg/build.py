@@ -52,10 +52,13 @@ class BuildReport:
         return EXIT_SKIPPED if self.skipped else 0
 
 
-def _evidence(result: DocumentResult, start: int, end: int, article: str) -> Evidence:
-    """The sentence (or sentences) covering ``[start, end)``."""
+def _evidence(result: DocumentResult, start: int, end: int, article: str,
+              starts: list[int] | None = None) -> Evidence:
+    """The sentence (or sentences) covering ``[start, end)``; ``starts``: the
+    sentences' starts, when the caller has them (one list per document)."""
     sents = result.sentences
-    starts = [s for s, _ in sents]
+    if starts is None:
+        starts = [s for s, _ in sents]
     i = max(0, bisect.bisect_right(starts, start) - 1)
     j = max(i, bisect.bisect_right(starts, max(start, end - 1)) - 1)
     s, e = (sents[i][0], sents[j][1]) if sents else (start, end)
@@ -80,20 +83,23 @@ def merge_result(graph: KnowledgeGraph, result: DocumentResult) -> None:
         return article_ids[max(0, bisect.bisect_right(article_starts, pos) - 1)]
 
     ids: dict[tuple[str, str, str], str] = {}
+    mentioned: set[tuple[str, str]] = set()  # a MENTIONS edge once per article and entity
     for m in result.mentions:
         nid = graph.add_node(m.type, m.label, qualifier=m.qualifier, docs=[result.doc],
                              aliases=(m.surface, *m.aliases),
                              **{k: v for k, v in m.attrs if k in NODE_ATTRS})
         ids[m.key] = nid
         art = article_of(m.start)
-        if art:
+        if art and (art, nid) not in mentioned:
+            mentioned.add((art, nid))
             graph.add_edge(art, nid, "MENTIONS")
+    starts = [s for s, _ in result.sentences]
     for f in result.facts:
         src, tgt = ids.get(f.source), ids.get(f.target)
         if src is None or tgt is None:
             continue
         art_id = f"Article:{f.article}" if f.article else article_of(f.start)
-        ev = _evidence(result, f.start, f.end, art_id.split(":", 1)[-1] if art_id else "")
+        ev = _evidence(result, f.start, f.end, art_id.split(":", 1)[-1] if art_id else "", starts)
         graph.add_edge(src, tgt, f.type, evidence=[ev], **dict(f.attrs))
     by_id = {a.id: a for a in result.articles}
     for art, aid in zip(result.articles, article_ids):
@@ -103,7 +109,8 @@ def merge_result(graph: KnowledgeGraph, result: DocumentResult) -> None:
         for key in art.authors:
             if key in ids:
                 graph.add_edge(ids[key], aid, "AUTHORED",
-                               evidence=[_evidence(result, signed.byline[0], signed.byline[1], signed.id)])
+                               evidence=[_evidence(result, signed.byline[0], signed.byline[1], signed.id,
+                                                   starts)])
 
 
 def _tasks(files: list[CorpusFile], meta: dict[str, dict[str, str]]) -> list[Task]:
