@@ -14,6 +14,7 @@ whole set at once.
 from __future__ import annotations
 
 import bisect
+import itertools
 import os
 import pickle
 import sys
@@ -131,31 +132,30 @@ def _file_size(path: str) -> int:
 def _outcomes(tasks: list[Task], *, workers: int, dask: Any, cache: ResultCache | None,
               report: BuildReport) -> Iterator[Outcome]:
     """One outcome per task, in task order: from the cache where it has the
-    document, from the runner for the rest."""
+    document, from the runner for the rest. Files are hashed as the build
+    reaches them (the runner looks a few documents ahead), not all first."""
     if cache is None:
         for out in parallel.run(tasks, workers=workers, dask=dask):
             report.extracted += out.result is not None
             yield out
         return
     cache.prune_other_versions()
-    keys: list[str | None] = []  # None: unreadable here, the runner says why
-    hits: list[bool] = []
-    for t in tasks:
+
+    def lookup(t: Task) -> tuple[Task, str | None, bool]:
         try:
             key = cache_key(Path(t.path).read_bytes(), t.doc, t.date, t.title)
         except OSError:
-            key = None
-        keys.append(key)
-        hits.append(key is not None and cache.path(key).is_file())
-    misses = parallel.run((t for t, hit in zip(tasks, hits) if not hit), workers=workers, dask=dask)
+            return t, None, False  # unreadable here: the runner says why
+        return t, key, cache.path(key).is_file()
+
+    for_merge, for_runner = itertools.tee(map(lookup, tasks))
+    misses = parallel.run((t for t, _, hit in for_runner if not hit), workers=workers, dask=dask)
     try:
-        for t, key, hit in zip(tasks, keys, hits):
-            out = None
+        for t, key, hit in for_merge:
             if hit:
                 out = _from_cache(cache, key, t.doc)
                 if out is None:  # vanished or damaged since: extract it here
-                    out = parallel.extract_task(t)
-                    hit = False
+                    out, hit = parallel.extract_task(t), False
             else:
                 out = next(misses)
             if hit:
