@@ -7,14 +7,20 @@ PARTICIPATED_IN. The verbs are data (``activity_verbs.tsv``).
   piece written by a body's chair (主席 in the byline), the chair's body runs
   what the piece says is launched or carried out, with the verb in the same
   clause: “we” and unstated subjects are that body. A programme merely
-  named, with no running verb, is not run by the writer.
+  named, with no running verb, is not run by the writer; nor one joined
+  (参加, 助力, 围绕 …: ``JOINS``), nor a national programme (``programmes.tsv``)
+  without an explicit subject.
 - PART_OF: a member of a numbered set (the recogniser's ``part_of``) to the
   set; a programme named in the sentence that carries out a set's member
   (大力实施“普惠服务行动”……推出“吉工·贴心”项目) to that member.
 - ADVOCATES: 习近平 for what 习近平(总书记) 强调/指出/提出 in the same
   sentence; otherwise the writer — a chair's body, or the signing person
   when the piece is signed by someone who is not a body's chair — for a
-  concept that a committing verb (坚持, 弘扬, 增强, 践行 …) governs in its clause.
+  concept that a committing verb (坚持, 弘扬, 增强, 践行 …) governs in its
+  clause, unless the concept only sits in a frame (在践行……中, 是践行……的,
+  坚持……是). A sentence whose subject is 〈place〉工会 (天津工会要……) speaks
+  for that place's 总工会; 全国各级工会, or 自治区各级工会 in a province's
+  piece, is not the writer.
 - ISSUED: a body named at the start of a document's own title
   (《辽宁省总工会关于……的实施意见》, 《四川省总工会、重庆市总工会……协议》), or the
   body written before an issuing verb (出台, 印发, 制定 …) in the same sentence.
@@ -32,6 +38,7 @@ import re
 from functools import lru_cache
 
 from extract import lexicon
+from extract.recognisers import programmes
 from extract.records import Article, Fact, Mention
 
 _SENT_END = "。！？；\n"
@@ -87,6 +94,15 @@ class _Context:
             i += 1
         return out
 
+    def concepts_by_end(self, concepts_at: dict[int, Mention]) -> dict[int, list[Mention]]:
+        """Concepts keyed by where they end (built once per document)."""
+        if getattr(self, "_by_end_src", None) is not concepts_at:
+            by_end: dict[int, list[Mention]] = {}
+            for c in concepts_at.values():
+                by_end.setdefault(c.end, []).append(c)
+            self._by_end, self._by_end_src = by_end, concepts_at
+        return self._by_end
+
     def chair_body(self, art: Article | None):
         """The body whose leader (``leader_titles.txt``) wrote the piece, if any."""
         if art is None or not art.authors:
@@ -107,6 +123,8 @@ class _Context:
             return body
         if art is not None and art.authors and art.kind in ("byline", "name-line", "continued", "after-note"):
             return art.authors[0]
+        if art is not None and not art.authors and art.author_orgs:
+            return art.author_orgs[0]  # an unsigned piece that names its speaker (——〈body〉…)
         return None
 
 
@@ -124,8 +142,12 @@ def _subjects(ctx: _Context, sent_start: int, pos: int, kind: str) -> list[Menti
         while j >= 0 and _JOIN.match(text[orgs[j].end:group[0].start] or "x"):
             group.insert(0, orgs[j])
             j -= 1
-        # 与〈body〉共同举办: the partner and the subject before it
-        if text[max(0, o.start - 1):o.start] in ("与", "和", "同") or text[max(0, o.start - 2):o.start] == "联合":
+        # 与〈body〉共同举办: the partner and the subject before it, in the
+        # partner's own clause only (……共同举办A，开展B: B is the subject's alone)
+        partner = text[max(0, o.start - 1):o.start] in ("与", "和", "同") or text[max(0, o.start - 2):o.start] == "联合"
+        if partner and re.search(r"[，；：]", gap):
+            continue
+        if partner:
             continue_subject = [x for x in orgs[:k] if x.end <= o.start]
             return group + continue_subject[-1:] if continue_subject else group + [None]
         return group
@@ -134,9 +156,13 @@ def _subjects(ctx: _Context, sent_start: int, pos: int, kind: str) -> list[Menti
 
 def runs(ctx: _Context, progs: list[Mention]) -> list[Fact]:
     text, out = ctx.text, []
+    national = set(programmes._national_forms().values())
     for m in progs:
         s, e = _sentence(text, m.start)
         art = ctx.article(m.start)
+        # 参加“安康杯”竞赛, 助力脱贫攻坚, 围绕实施“中国制造2025”: joined, not run
+        if _has_verb(text[max(_clause_start(text, m.start), m.start - 12):m.start], "JOINS"):
+            continue
         subj = _subjects(ctx, s, m.start, "RUNS")
         keys = []
         for o in subj:
@@ -146,7 +172,7 @@ def runs(ctx: _Context, progs: list[Mention]) -> list[Fact]:
                     keys.append((w, m.start))
             else:
                 keys.append((o.key, o.start))
-        if not keys:
+        if not keys and m.label not in national:  # the writer runs no national programme
             cs = _clause_start(text, m.start)
             if _has_verb(text[cs:m.start], "RUNS"):
                 w = ctx.chair_body(art)
@@ -181,10 +207,11 @@ def _committed(ctx: _Context, m: Mention, concepts_at: dict[int, Mention]) -> bo
     以……思想为指导), or before the list the concept ends (劳模精神、劳动精神、工匠精神)."""
     text = ctx.text
     start = m.start
+    ends = ctx.concepts_by_end(concepts_at)
     while True:
-        prev = [c for c in concepts_at.values() if c.end <= start and start - c.end <= 1
-                and re.fullmatch(r"[、和与及]?", text[c.end:start])]
-        if not prev:
+        prev = [c for e in (start, start - 1) for c in ends.get(e, ())
+                if re.fullmatch(r"[、和与及]?", text[c.end:start])]
+        if not prev or prev[0].start >= start:
             break
         start = prev[0].start
     before = text[max(_clause_start(text, start), start - 8):start].rstrip("“\"")
@@ -192,6 +219,52 @@ def _committed(ctx: _Context, m: Mention, concepts_at: dict[int, Mention]) -> bo
         return True
     return any(before.endswith(v) or before.endswith(v + "走") or before.endswith(v + "好")
                for v in verbs()["ADVOCATES"] if v != "以")
+
+
+_PLACE_UNIONS = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:各级)?工会(?:组织)?(?:要|将|一定|必须|坚持|始终|以|深入|认真|把|持续|进一步|积极|大力|都要|工作|事业)")
+# the writer's own unions, if the writer's body is of that kind of place
+_OWN_PLACE = {"全省": "省", "本省": "省", "我省": "省", "全市": "市", "本市": "市", "我市": "市",
+              "全区": "区", "我区": "区", "自治区": "自治区", "全行业": "", "全系统": ""}
+_OTHER = object()
+
+
+def _place_speaker(ctx: _Context, s: int, e: int, writer):
+    """The body that speaks for 〈place〉工会 written as the subject before
+    in its sentence (``s``..``e``): 天津工会要…… or 开创河北工会工作新局面 → 天津市总工会,
+    河北省总工会; 全省各级工会 in a provincial union's piece → None (the writer's
+    own); 全国各级工会, 各地工会, 自治区各级工会 in a province's piece, or a place
+    whose union the page does not name → ``_OTHER`` (not the writer)."""
+    found = None
+    for m in _PLACE_UNIONS.finditer(ctx.text, s, e):
+        place = m.group(1)
+        own = next((suffix for w, suffix in _OWN_PLACE.items() if place.endswith(w)), None)
+        if own is not None:
+            found = None if writer is None or writer[0] != "Organization" \
+                or own in writer[1].removesuffix("总工会")[-3:] else _OTHER
+            continue
+        if place.endswith(("全国", "各地", "各级", "基层")):
+            found = _OTHER
+            continue
+        r = lexicon.regions_by_short().get(place[-3:]) or lexicon.regions_by_short().get(place[-2:]) \
+            or lexicon.regions_by_name().get(place)
+        if r is None:
+            continue
+        key = ("Organization", r.name + "总工会", "")
+        found = key if key in ctx.kind else _OTHER
+    return found
+
+
+def _in_frame(text: str, cs: int, m: Mention) -> bool:
+    """The concept sits in an adverbial or a predicate noun, not as what the
+    clause commits to: 必须在践行“两个统一”中坚守根本原则, 是践行社会主义核心价值观的生动体现,
+    坚持以职工为中心是……的价值取向 (a definition, not a commitment)."""
+    before = text[cs:m.start]
+    after = text[m.end:m.end + 4]
+    if after.lstrip("”\"").startswith("是"):  # 坚持以职工为中心是……的价值取向
+        return True
+    if re.search(r"在[\u4e00-\u9fff]{1,6}$", before) and re.match(r"[”\"]?(?:中|上|过程中)", after):
+        return True
+    return any(before.rstrip("“\"").endswith("是" + v) for v in verbs()["ADVOCATES"])
 
 
 def advocates(ctx: _Context, concepts: list[Mention]) -> list[Fact]:
@@ -215,9 +288,12 @@ def advocates(ctx: _Context, concepts: list[Mention]) -> list[Fact]:
             continue
         if "总书记" in text[s:m.start] or not _committed(ctx, m, concepts_at):
             continue
+        cs = _clause_start(text, m.start)
+        if _in_frame(text, cs, m):
+            continue
         w = ctx.writer(art)
-        if w is not None:
-            cs = _clause_start(text, m.start)
+        w = _place_speaker(ctx, s, e, w) or w
+        if w is not None and w is not _OTHER:
             out.append(Fact("ADVOCATES", w, m.key, cs, m.end, rule="writer-commits",
                             article=art.id if art else ""))
     return out

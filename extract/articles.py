@@ -19,13 +19,15 @@ corpus's ``metadata.csv``.
 
 >>> from extract.normalise import normalise
 >>> from extract.recognisers import find_mentions
->>> n = normalise("标题一\\n\\n刘伟 北京市总工会主席\\n\\n正文很长很长很长很长很长很长很长很长很长很长。\\n\\n标题二\\n\\n马璐\\n\\n另一篇正文很长很长很长很长很长很长很长很长很长。")
+>>> body = "工会要团结引导广大职工听党话、跟党走，为实现中国梦而奋斗。"
+>>> n = normalise(f"标题一\\n\\n刘伟 北京市总工会主席\\n\\n{body}\\n\\n标题二\\n\\n马璐\\n\\n{body}再次强调。")
 >>> [(a.title, [k[1] for k in a.authors]) for a in split(n, "d.txt", find_mentions(n))]
 [('标题一', ['刘伟']), ('标题二', ['马璐'])]
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -36,6 +38,8 @@ _NEWS_CREDIT = re.compile(r"本报(?:讯|[^\n]{0,6}电)\s*[（(]")
 _CONTINUED = re.compile(r"[（(]\s*上接(?:第?[\d一二三四五六七八九十]+版|[一二三四五六七八九十\d]+版)\s*[）)]")
 _NOTE = re.compile(r"[（(]\s*作者(?:系|是|为|现任|现为)[^（）()\n]{2,120}[）)]")
 _TERMINAL = "。！？”…；"
+# a crossing word rarer than this (jieba's counts) is chance, not a cut word
+STITCH_MIN_FREQ = 50
 
 
 @dataclass
@@ -43,7 +47,8 @@ class _Start:
     pos: int
     authors: list[Mention]
     byline: tuple[int, int] | None
-    kind: str  # byline | name-line | credit | continued | after-note | page
+    kind: str  # byline | name-line | credit | continued | after-note | page | stitched
+    source: int | None = None  # for a stitched piece: the start of the piece it continues
 
 
 def page_date(text: str) -> str:
@@ -73,7 +78,7 @@ def _heading_start(text: str, lines: list[tuple[int, int]], idx: int, taken: set
     for k in range(idx - 1, max(-1, idx - 4), -1):
         s, e = lines[k]
         line = text[s:e].strip()
-        if s in taken or len(line) > 40 or "。" in line or line.endswith(("：", ":")) or line[-1] in "，、":
+        if s in taken or len(line) > 40 or "。" in line or "，" in line or line.endswith(("：", ":")):
             break
         if _NOTE.search(line) or _CONTINUED.search(line):
             break
@@ -154,6 +159,7 @@ def split(norm, doc: str, found, date: str = "") -> list[Article]:
         merged.append(st)
     if not merged or merged[0].pos > 0 and text[:merged[0].pos].strip():
         merged.insert(0, _Start(0, [], None, "page"))
+    merged = _stitch(text, lines, merged)
     date = date or page_date(text)
     arts: list[Article] = []
     for k, st in enumerate(merged):
@@ -167,8 +173,59 @@ def split(norm, doc: str, found, date: str = "") -> list[Article]:
         arts.append(Article(f"{doc}#{k + 1}", doc, st.pos, end, title=title, date=date,
                             authors=[(a.type, a.label, a.qualifier) for a in st.authors],
                             byline=st.byline, kind=st.kind))
+    id_at = {a.start: a.id for a in arts}
+    for st, a in zip(merged, arts):
+        if st.source is not None:
+            a.continues = id_at.get(st.source, "")
     _attach_fragments(text, arts, notes)
     return arts
+
+
+def _stitch(text: str, lines: list[tuple[int, int]], starts: list[_Start]) -> list[_Start]:
+    """Pieces interleaved on a page: a paragraph of a signed piece that stops
+    mid-word (…在全国总工会和北) goes on at a later paragraph that completes
+    the word (京市委的正确领导下…). That paragraph and what follows it, up to
+    the next piece, are the same piece. Candidate pairs are taken one to one,
+    the most common crossing word first (取|得 before 了|得)."""
+    from extract.tokenise import crossing_word, tokenize
+
+    positions = [st.pos for st in starts]
+    start_set = set(positions)
+    # the opening paragraph of a signed piece is its own, whatever it starts with
+    openings = set()
+    for st in starts:
+        if st.authors and st.byline:
+            i = bisect.bisect_right([s for s, _ in lines], st.byline[0])
+            if i < len(lines):
+                openings.add(lines[i][0])
+    opens, heads = [], []
+    for s, e in lines:
+        line = text[s:e].strip()
+        k = max(0, bisect.bisect_right(positions, s) - 1)
+        if (len(line) >= 15 and "\u4e00" <= line[-1] <= "\u9fff" and starts[k].authors
+                and ("，" in line or len(line) >= 30)):
+            opens.append((s, line, k))
+        if (s not in start_set and s not in openings and len(line) >= 4 and "\u4e00" <= line[0] <= "\u9fff"
+                and line[0] not in "一二三四五六七八九十" and ("。" in line or len(line) >= 20)
+                and len(next(iter(tokenize(line[:8])))[0]) == 1):
+            heads.append((s, line))
+    pairs = []
+    for ps, pline, k in opens:
+        for qs, qline in heads:
+            if qs > ps:
+                word, freq = crossing_word(pline, qline)
+                if freq >= STITCH_MIN_FREQ:
+                    pairs.append((-freq, ps, qs, k))
+    used_p: set[int] = set()
+    used_q: set[int] = set()
+    added: list[_Start] = []
+    for _, ps, qs, k in sorted(pairs):
+        if ps in used_p or qs in used_q:
+            continue
+        used_p.add(ps)
+        used_q.add(qs)
+        added.append(_Start(qs, list(starts[k].authors), None, "stitched", source=starts[k].pos))
+    return sorted(starts + added, key=lambda st: st.pos)
 
 
 def _attach_fragments(text: str, arts: list[Article], notes: list[re.Match]) -> None:

@@ -90,7 +90,20 @@ def _decode(data: bytes) -> tuple[str, str, list[str]]:
         return data.decode("utf-8"), "utf-8", warnings
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    from charset_normalizer import from_bytes  # only for files that are not UTF-8
+    # GB18030 and Big5 often both decode Chinese bytes; keep the reading whose
+    # characters are the common ones of either script
+    readings = []
+    for enc in ("gb18030", "big5"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        readings.append((_common_share(text), enc == "gb18030", enc, text))
+    if readings:
+        score, _, enc, text = max(readings)
+        if score > 0.6:
+            return text, enc, warnings
+    from charset_normalizer import from_bytes  # only for files that are neither
 
     best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16_le", "utf_16_be", "utf_8"]).best()
     if best is not None and best.encoding not in ("utf_8",):
@@ -103,6 +116,29 @@ def _decode(data: bytes) -> tuple[str, str, list[str]]:
     bad = text.count("\ufffd")
     warnings.append(f"invalid UTF-8 at byte {utf8_error.start}; {bad} character(s) replaced")
     return text, "utf-8", warnings
+
+
+def _common_share(text: str) -> float:
+    """Share of the Chinese characters that are common ones: in GB2312 (common
+    simplified) or in Big5's first level (common traditional, A440-C67E)."""
+    sample = [c for c in text[:5000] if "\u3400" <= c <= "\u9fff"]
+    if not sample:
+        return 0.0
+    common = 0
+    for c in sample:
+        try:
+            c.encode("gb2312")
+            common += 1
+            continue
+        except UnicodeEncodeError:
+            pass
+        try:
+            b = c.encode("big5")
+            if b"\xa4\x40" <= b <= b"\xc6\x7e":
+                common += 1
+        except UnicodeEncodeError:
+            pass
+    return common / len(sample)
 
 
 def _cjk_share(text: str) -> float:

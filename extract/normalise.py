@@ -4,13 +4,17 @@ What real union texts carry, and what each pass does (in this order):
 
 1. markup remnants: HTML tags and stray ``</div``, entities, markdown ``#``
    headings and ``**``; ``[text](#)`` keeps its text;
-2. pinyin glosses after characters, ``工(gōng)会`` → ``工会``;
+2. pinyin glosses after characters, ``工(gōng)会`` → ``工会``; spam pasted
+   inside words: a URL, or a bracketed insert holding a spam word
+   (``spam_markers.txt``): ``工会【加微信xx】主席`` → ``工会主席``;
 3. width: full-width letters and digits become ASCII, ideographic spaces
    plain spaces, half-width ``, ; : ! ? ( )`` beside Chinese become the
    full-width forms, so one pattern matches both;
 4. names padded to three characters' width, ``刘 伟`` → ``刘伟``;
 5. lines broken by the column layout joined (a page whose lines mostly stop
-   mid-sentence), and paragraphs cut mid-sentence by a page break;
+   mid-sentence), and a long paragraph cut mid-word by a page break joined
+   to the next where a word runs across the cut (为主 | 题 → 为主题), not
+   where the next paragraph belongs to another piece;
 6. paragraphs repeated within the document read once;
 7. traditional characters matched through their simplified form
    (``text`` is simplified; ``surface`` keeps what was written).
@@ -40,6 +44,7 @@ from functools import lru_cache
 from typing import Callable
 
 from extract import lexicon
+from extract.tokenise import joins_word
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TERMINAL = "。！？；…”’」』"
@@ -111,7 +116,23 @@ _MD_EMPH = re.compile(r"\*\*|__")
 _PINYIN = re.compile(rf"(?<=[{CJK}])[（(][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ \t]{{1,40}}[）)]")
 _FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\uff0e\uff20\uff0b\uff0d\uff05\uff06\uff0f]")
 _HALF_PUNCT = re.compile(rf"(?<=[{CJK}”“])[,;:!?()]|[,;:!?()](?=[{CJK}“”])|(?<=[{CJK}])\((?=[^()\n]{{1,40}}\))|\)(?=\n|$)")
-_BLANKS = re.compile(r"[ \t]+\n")
+_URL = re.compile(rf"(?<=[{CJK}])\s*(?:https?://|www\.)[A-Za-z0-9./?=&%_#:-]+\s*(?=[{CJK}])")
+
+
+@lru_cache(maxsize=1)
+def _spam_insert() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in lexicon.word_list("spam_markers.txt"))
+    return re.compile(rf"(?<=[{CJK}])[【\[(（<《]?[^\n【】\[\]()（）]{{0,24}}?(?:{words})[^\n【】\[\]()（）]{{0,24}}?[】\])）>》]?(?=[{CJK}])")
+
+
+_BLANKS = re.compile(r"[ \t]+(\n)")
+
+
+def _drop_bracketed_spam(m: re.Match) -> str:
+    """Only a bracketed insert (【加微信…】) goes: unbracketed text around a
+    marker word may be the sentence itself (关注职工)."""
+    g = m.group(0)
+    return "" if g[:1] in "【[(（<《" and g[-1:] in "】])）>》" else g
 
 
 def _fullwidth(m: re.Match) -> str:
@@ -159,7 +180,7 @@ def _join_lines(text: str, offsets: array) -> tuple[str, array]:
         para = text[line_start:m.start()]
         nxt_end = text.find("\n", m.end())
         nxt = text[m.end():nxt_end if nxt_end >= 0 else len(text)]
-        if len(para) >= 45 and (len(nxt) >= 30 or "。" in nxt):
+        if len(para) >= 45 and (len(nxt) >= 30 or "。" in nxt) and joins_word(para, nxt):
             keep.add(m.start())
     if keep:
         text, offsets = _rewrite(text, offsets, pat, lambda m: "" if m.start() in keep else m.group(0))
@@ -188,16 +209,19 @@ def _drop_repeated_paragraphs(text: str, offsets: array) -> tuple[str, array, in
 def normalise(raw: str) -> NormalisedText:
     """Normalise ``raw`` (already decoded) and keep the offset map."""
     text, offsets = raw, array("i", range(len(raw)))
-    text, offsets = _rewrite(text, offsets, re.compile(r"\r\n?"), "\n")
+    text, offsets = _rewrite(text, offsets, re.compile(r"\r(\n)"), 1)
+    text, offsets = _rewrite(text, offsets, re.compile(r"\r"), "\n")
     text, offsets = _rewrite(text, offsets, _MD_LINK, 1)
     text, offsets = _rewrite(text, offsets, _TAG, "")
     text, offsets = _rewrite(text, offsets, _ENTITY, lambda m: html.unescape(m.group(0)))
     text, offsets = _rewrite(text, offsets, _MD_HEADING, "")
     text, offsets = _rewrite(text, offsets, _MD_EMPH, "")
     text, offsets = _rewrite(text, offsets, _PINYIN, "")
+    text, offsets = _rewrite(text, offsets, _URL, "")
+    text, offsets = _rewrite(text, offsets, _spam_insert(), _drop_bracketed_spam)
     text, offsets = _rewrite(text, offsets, _FULLWIDTH, _fullwidth)
     text, offsets = _rewrite(text, offsets, _HALF_PUNCT, lambda m: _HALF_TO_FULL[m.group(0)])
-    text, offsets = _rewrite(text, offsets, _BLANKS, "\n")
+    text, offsets = _rewrite(text, offsets, _BLANKS, 1)
     hints_raw: set[int] = set()
 
     def unpad(m: re.Match) -> str:

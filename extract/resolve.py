@@ -141,13 +141,66 @@ def _chain_regions(posts: list[Post]) -> dict[tuple[int, int], str]:
     return out
 
 
+def _set_speakers(text: str, arts: list[Article], mentions: list[Mention]) -> None:
+    """An unsigned piece whose subtitle begins ``——〈body〉…``
+    (——全国总工会党组理论学习中心组集中学习……体会) speaks for that body, and so
+    does a continuation (上接…) that follows it straight away."""
+    orgs: dict[int, Mention] = {}
+    for m in mentions:  # the longest body at each place: 全国总工会党组理论学习中心组
+        if m.type == "Organization" and (m.start not in orgs or m.end > orgs[m.start].end):
+            orgs[m.start] = m
+    prev: Article | None = None
+    for a in arts:
+        if not a.authors and not a.author_orgs:
+            head = text[a.start:min(a.end, a.start + 300)]
+            k = head.find("\n——")
+            if k >= 0:
+                org = orgs.get(a.start + k + 3)
+                if org is not None:
+                    a.author_orgs = [org.key]
+            elif a.kind == "continued" and prev is not None and not prev.authors and prev.author_orgs:
+                a.author_orgs = list(prev.author_orgs)
+        prev = a
+
+
+def _province_of(org: Mention) -> str:
+    codes = org.attr("regions", ())
+    r = lexicon.regions_by_code().get(codes[-1].split(":")[0]) if codes else None
+    if r is None:
+        return ""
+    chain = [r] + lexicon.region_ancestors(r)
+    return chain[-1].name
+
+
+def _qualify_people(mentions: list[Mention], posts: list[Post], arts: list[Article]):
+    """A person holding posts in a province's bodies is qualified by that
+    province (刘伟@北京市), so that two people of one name in two provinces
+    stay two; the builder drops the qualifier where only one such person
+    exists. Returns the mentions and posts with the qualified keys."""
+    province: dict[str, str] = {}
+    for p in posts:
+        prov = _province_of(p.org)
+        if prov:
+            province.setdefault(p.person.label, prov)
+    if not province:
+        return mentions, posts
+
+    def q(m: Mention) -> Mention:
+        prov = province.get(m.label) if m.type == "Person" else None
+        return replace(m, qualifier=prov) if prov else m
+
+    for a in arts:
+        a.authors = [(t, label, province.get(label, qual)) for t, label, qual in a.authors]
+    return [q(m) for m in mentions], [replace(p, person=q(p.person)) for p in posts]
+
+
 def resolve(norm, found, arts: list[Article]) -> Resolved:
     article_of = _article_index(arts)
     doc = arts[0].doc if arts else ""
     # an author's note gives its posts to the article's author
     posts: list[Post] = []
     for p in found.posts:
-        if p.rule == "author-note":
+        if p.rule in ("author-note", "author-self"):
             art = article_of(p.start)
             if art is None or not art.authors:
                 continue
@@ -179,6 +232,8 @@ def resolve(norm, found, arts: list[Article]) -> Resolved:
     for a in arts:
         keys = [p.org.key for p in _author_posts(by_article, by_id.get(a.continues, a))]
         a.author_orgs = list(dict.fromkeys(keys))
+    _set_speakers(norm.text, arts, out)
+    out, posts = _qualify_people(out, posts, arts)
     # one mention per span and type
     seen: set[tuple] = set()
     uniq = []

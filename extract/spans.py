@@ -21,7 +21,26 @@ def _stop_pattern(stops: str) -> re.Pattern:
 
 
 class SpanSet:
-    """Half-open spans that do not overlap each other."""
+    """Half-open spans that do not overlap each other.
+
+    >>> s = SpanSet(); s.add(0, 10)
+    >>> s.covers(2, 5), s.covers(8, 12)
+    (True, False)
+    """
+
+    @classmethod
+    def of(cls, spans) -> "SpanSet":
+        """A set from spans that may overlap: each kept span is merged into its
+        neighbours, so ``overlaps`` stays exact (``covers`` then means "inside
+        the union")."""
+        out = cls()
+        for s, e in sorted(spans):
+            if out._starts and s < out._ends[-1]:
+                out._ends[-1] = max(out._ends[-1], e)
+            else:
+                out._starts.append(s)
+                out._ends.append(e)
+        return out
 
     def __init__(self) -> None:
         self._starts: list[int] = []
@@ -32,6 +51,11 @@ class SpanSet:
         if i > 0 and self._ends[i - 1] > start:
             return True
         return i < len(self._starts) and self._starts[i] < end
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one span of the set holds all of ``[start, end)``."""
+        i = bisect.bisect_right(self._starts, start)
+        return i > 0 and self._ends[i - 1] >= end
 
     def add(self, start: int, end: int) -> None:
         i = bisect.bisect_right(self._starts, start)

@@ -33,6 +33,8 @@ def tokenizer() -> jieba.Tokenizer:
     for b in lexicon.org_bodies():
         if len(b.body) >= 2:
             tk.add_word(b.body, 2000, "n")
+    for w in lexicon.word_list("domain_words.txt"):
+        tk.add_word(w, 5000)
     for w in lexicon.word_list("name_stopwords.txt"):
         if tk.FREQ.get(w) is None:
             tk.add_word(w, 100, "n")
@@ -52,3 +54,37 @@ def tokenize(text: str):
 def posseg(text: str) -> list[tuple[str, str]]:
     """``(word, part of speech)`` pairs."""
     return [(p.word, p.flag) for p in _pos().cut(text)]
+
+
+def crossing_word(left: str, right: str) -> tuple[str, int]:
+    """The most frequent dictionary word running across the end of ``left``
+    into the start of ``right``, and its frequency (``("", 0)`` for none).
+
+    >>> crossing_word("在全国总工会和北", "京市委的正确领导")[0]
+    '北京'
+    """
+    freq = tokenizer().FREQ
+    best = ("", 0)
+    for k in (1, 2):
+        for j in (1, 2):
+            w = left[-k:] + right[:j]
+            f = freq.get(w) or 0
+            if len(w) == k + j and f > best[1]:
+                best = (w, f)
+    return best
+
+
+def joins_word(left: str, right: str) -> bool:
+    """Whether a dictionary word runs across the end of ``left`` into the
+    start of ``right``: a line or column cut mid-word (为主|题, 中国工|运).
+
+    >>> joins_word("以“中国梦·劳动美”为主", "题，深入开展"), joins_word("得到了", "各级党委")
+    (True, False)
+    """
+    freq = tokenizer().FREQ
+    for k in (1, 2):
+        for j in (1, 2):
+            w = left[-k:] + right[:j]
+            if len(w) == k + j and freq.get(w):
+                return True
+    return False

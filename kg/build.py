@@ -17,21 +17,23 @@ import bisect
 import itertools
 import os
 import pickle
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from extract import pipeline
-from extract.corpus import CorpusFile, ReadError, discover, read_metadata
+from extract.corpus import MAX_BYTES, CorpusFile, ReadError, discover, read_metadata
 from extract.records import DocumentResult
 from kg import exporters, parallel
 from kg.cache import ResultCache, cache_key
+from kg.identity import unify_people
 from kg.model import Evidence, KnowledgeGraph
 from kg.outputs import staged_outputs
 from kg.parallel import Outcome, Task
 
-DEFAULT_FORMATS = ("json", "graphml", "rdf", "html", "report")  # report: issue 4
+DEFAULT_FORMATS = ("json", "graphml", "gexf", "neo4j", "kuzu", "rdf", "html", "report")  # report: issue 4
 # attributes of a mention that become node attributes; the rest is the
 # extractor's working state
 NODE_ATTRS = ("kind", "level", "code", "division")
@@ -142,10 +144,15 @@ def _outcomes(tasks: list[Task], *, workers: int, dask: Any, cache: ResultCache 
     cache.prune_other_versions()
 
     def lookup(t: Task) -> tuple[Task, str | None, bool]:
+        # only regular files within the size limit are hashed (a FIFO would
+        # block here); anything else goes to the runner, which says why
         try:
+            st = os.stat(t.path)
+            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
+                return t, None, False
             key = cache_key(Path(t.path).read_bytes(), t.doc, t.date, t.title)
         except OSError:
-            return t, None, False  # unreadable here: the runner says why
+            return t, None, False
         return t, key, cache.path(key).is_file()
 
     for_merge, for_runner = itertools.tee(map(lookup, tasks))
@@ -236,6 +243,7 @@ def build_graph(inputs: Iterable[Path | str], *, strict: bool = False,
             close()
         if bar is not None:
             bar.close()
+    unify_people(graph)
     return graph, report
 
 

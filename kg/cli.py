@@ -109,5 +109,10 @@ def eval_cmd(gold: Path, graph_path: Path, as_json: bool) -> None:
     click.echo(json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_table(scores))
 
 
+from kg.cli_viz import viz  # noqa: E402
+
+main.add_command(viz)
+
+
 if __name__ == "__main__":
     main()

@@ -105,28 +105,30 @@ def _match_nodes(gold: _Gold, t: str, preds: list[dict]) -> dict[str, int]:
     g = nx.Graph()
     pred_names = {p["id"]: {norm_name(n) for n in [p.get("label", "")] + list(p.get("aliases") or [])} - {""}
                   for p in preds}
-    for pid, names in pred_names.items():
+    # insertion in sorted order: the matching found must not depend on hashing
+    for pid in sorted(pred_names):
         g.add_node(("p", pid))
-        for nm in names:
+        for nm in sorted(pred_names[pid]):
             c = gold.lookup.get((t, nm))
             if c is not None:
                 g.add_edge(("p", pid), ("g", c))
-    matching = nx.bipartite.hopcroft_karp_matching(g, top_nodes=[("p", pid) for pid in pred_names]) \
+    matching = nx.bipartite.hopcroft_karp_matching(g, top_nodes=[("p", pid) for pid in sorted(pred_names)]) \
         if g.number_of_edges() else {}
     out = {k[1]: v[1] for k, v in matching.items() if k[0] == "p"}
     if t in CONTAINMENT_TYPES:
         used = set(out.values())
         g2 = nx.Graph()
-        for pid, names in pred_names.items():
+        for pid in sorted(pred_names):
+            names = pred_names[pid]
             if pid in out:
                 continue
             for ci, gnames in enumerate(clusters):
                 if ci in used:
                     continue
-                if any(_contains(a, b) for a in names for b in gnames):
+                if any(_contains(a, b) for a in sorted(names) for b in sorted(gnames)):
                     g2.add_edge(("p", pid), ("g", ci))
         if g2.number_of_edges():
-            tops = [n for n in g2 if n[0] == "p"]
+            tops = sorted(n for n in g2 if n[0] == "p")
             for k, v in nx.bipartite.hopcroft_karp_matching(g2, top_nodes=tops).items():
                 if k[0] == "p":
                     out[k[1]] = v[1]

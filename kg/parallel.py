@@ -25,6 +25,7 @@ import multiprocessing
 import os
 import pickle
 import sys
+import threading
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,13 +111,16 @@ def _ordered(submit, tasks: Iterable[Task], window: int) -> Iterator[Any]:
 
 
 def _context():
-    # fork on Linux: the workers start at once with what this process has
-    # loaded (no re-import, no guard needed in the caller's script); the
-    # caller runs no other threads while the pool starts (the progress bar's
-    # monitor thread is off). spawn elsewhere.
-    if sys.platform.startswith("linux"):
+    # fork on Linux when this process runs no other thread: the workers start
+    # at once with what is loaded, and the caller's script needs no
+    # ``if __name__ == "__main__"`` guard. With other threads alive (a Dask
+    # client, a host application), a forked child could inherit a lock held
+    # by one of them and hang: forkserver then (workers forked from a clean
+    # server process), spawn where there is neither.
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def run_processes(tasks: Iterable[Task], workers: int) -> Iterator[Outcome]:

@@ -26,3 +26,17 @@ def sample_build(tmp_path_factory):
 @pytest.fixture(scope="session")
 def sample_json(sample_build):
     return json.loads((sample_build[2] / "graph.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def sample(sample_build) -> Path:
+    """The output folder of the session build."""
+    return sample_build[2]
+
+
+@pytest.fixture(scope="session")
+def graph(sample):
+    """The sample graph read back from its graph.json."""
+    from kg.model import KnowledgeGraph
+
+    return KnowledgeGraph.load(sample / "graph.json")

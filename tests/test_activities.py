@@ -69,3 +69,42 @@ def test_activities_evidence_inside_text():
 def test_activities_issued_by_writer_not_when_pressed(body, expected):
     got, _ = _facts(CHAIR + body, "ISSUED")
     assert got == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the partner runs only what its own clause runs
+    ("与全国职业教育联盟共同举办“大国工匠走进职业院校”活动，开展“中国梦·劳动美·点赞工匠”摄影展活动。",
+     {("吉林省总工会", "大国工匠走进职业院校活动"), ("全国职业教育联盟", "大国工匠走进职业院校活动"),
+      ("吉林省总工会", "中国梦·劳动美·点赞工匠摄影展活动")}),
+])
+def test_activities_runs_partner_in_its_clause(body, expected):
+    got, _ = _facts(CHAIR + body, "RUNS")
+    assert got == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("实施“手拉手”援助行动助力脱贫攻坚。", {("吉林省总工会", "手拉手援助行动")}),
+    ("组织职工参加“安康杯”竞赛。", set()),
+    ("围绕实施“中国制造2025”，总结推广一批经验做法。", set()),
+    ("叫响做实“四季送”、互助保障等工会服务品牌。", {("吉林省总工会", "四季送"), ("吉林省总工会", "互助保障")}),
+])
+def test_activities_runs_not_when_joined(body, expected):
+    got, _ = _facts(CHAIR + body, "RUNS")
+    assert got == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a frame, not a commitment
+    ("必须在践行“两个统一”中坚守根本原则。", set()),
+    ("这是践行社会主义核心价值观的生动体现。", set()),
+    ("坚持以职工为中心是工会维权服务的价值取向。", set()),
+    # 〈place〉工会 speaks for that place's union, 全国各级工会 for none
+    ("天津市总工会召开会议。天津工会要认真学习贯彻习近平新时代中国特色社会主义思想。",
+     {("天津市总工会", "习近平新时代中国特色社会主义思想")}),
+    ("全国各级工会以习近平新时代中国特色社会主义思想为指引。", set()),
+    ("自治区各级工会要坚持走中国特色社会主义工会发展道路。", set()),
+    ("全省各级工会要坚持走中国特色社会主义工会发展道路。", {("吉林省总工会", "中国特色社会主义工会发展道路")}),
+])
+def test_activities_advocates_frames_and_speakers(body, expected):
+    got, _ = _facts(CHAIR + body, "ADVOCATES")
+    assert got == expected

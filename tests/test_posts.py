@@ -152,3 +152,24 @@ def test_posts_traditional_text_gives_simplified_labels_with_original_aliases():
     assert {m.label for m in persons} == {"杨忠林"}
     assert "楊忠林" in persons[0].aliases
     assert posts(text) == {("杨忠林", "辽宁省人大常委会", "副主任"), ("杨忠林", "辽宁省总工会", "主席")}
+
+
+def test_posts_same_name_in_two_provinces_stays_two_people(tmp_path):
+    from kg.build import build_graph
+
+    (tmp_path / "a.txt").write_text("安徽省人大常委会副主任、省总工会主席 李明\n\n" + BODY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("河北省总工会党组书记、常务副主席李明在会上讲话。" + BODY, encoding="utf-8")
+    (tmp_path / "c.txt").write_text("北京市人大常委会副主任、市总工会主席 刘 伟\n\n" + BODY, encoding="utf-8")
+    (tmp_path / "d.txt").write_text("本报讯（记者 王明）刘伟主席强调，" + BODY, encoding="utf-8")
+    graph, _ = build_graph([tmp_path])
+    people = sorted(n for n in graph.nodes if n.startswith("Person:"))
+    assert people == ["Person:刘伟", "Person:李明@安徽省", "Person:李明@河北省", "Person:王明"]
+
+
+def test_posts_writer_recalling_a_post_holds_it_as_former():
+    text = ("十年奋斗路\n\n张三丰\n\n回顾担任省总工会主席的十年，我深深体会到，工会工作必须坚持党的领导。"
+            "辽宁工会在全总和省委的领导下，努力开创工会工作新局面。\n")
+    r = _run(text)
+    got = [(f.source[1], dict(f.attrs).get("title"), dict(f.attrs).get("former")) for f in r.facts
+           if f.type == "HOLDS_POST"]
+    assert got == [("张三丰", "原主席", True)]

@@ -27,6 +27,31 @@ def test_programmes_quoted_and_headed(text, expected):
     assert _labels(programmes, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("打造工会女职工工作品牌，让女职工普法宣传月、工会爱心托育托管、“玫瑰书香”、“会聚良缘”、女职工健康关爱等品牌常做常新。",
+     {"工会女职工工作品牌", "女职工普法宣传月", "工会爱心托育托管", "玫瑰书香", "会聚良缘", "女职工健康关爱"}),
+    ("通过双15工程、“司机之家”等有效措施，认真加以解决。", {"双15工程", "司机之家"}),
+    # the noun must end the phrase: no list of programmes here
+    ("健全完善省总机关干部选拔任用、交流轮岗、遴选录用等措施办法。", set()),
+    ("开展生活救助、子女助学和医疗救助等项目帮扶。", set()),
+])
+def test_programmes_listed_before_a_programme_noun(text, expected):
+    assert _labels(programmes, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("广泛深入持久开展劳动和技能竞赛、职工创业创新大赛等。", {"职工创业创新大赛"}),
+    ("深化“送教到基层”，提升培训实效。", {"送教到基层"}),
+    ("围绕“中国梦·劳动美——永远跟党走”主题，采取各种形式。", {"中国梦·劳动美——永远跟党走"}),
+    ("以“加强区域工会就业协作”为主题。", set()),
+    ("推进“两个统一”，回答好“我是谁”。", set()),
+    ("投身三大攻坚战，助力脱贫攻坚，加强工会对口援疆援藏工作，围绕实施“中国制造2025”。",
+     {"三大攻坚战", "脱贫攻坚", "对口援疆援藏", "中国制造2025"}),
+])
+def test_programmes_verb_items_themes_and_national(text, expected):
+    assert _labels(programmes, text) == expected
+
+
 def test_programmes_numbered_set_members():
     text = ("通过大力实施“六项行动”，推动各项工作再上新台阶。大力实施“建功立业行动”。大力实施“普惠服务行动”。"
             "大力实施“权益保障行动”。大力实施“素质提升行动”。大力实施“智慧工会行动”。大力实施“强基固本行动”。")

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from extract import lexicon
 from extract.records import Mention
+from extract.spans import SpanSet
 from extract.recognisers.programmes import NUMERAL, QUOTE, clean
 
 _NUMBERED = re.compile(rf"^[{NUMERAL}]+(?:[个项大种条支]|[^{NUMERAL}]{{0,2}}[{NUMERAL}])")
@@ -71,10 +72,10 @@ def classify_quoted(content: str, after: str) -> str:
 
 def find(norm, found: list[Mention]) -> list[Mention]:
     text = norm.text
-    claimed = [(m.start, m.end) for m in found if m.type in ("Programme", "Document")]
+    claimed = SpanSet.of((m.start, m.end) for m in found if m.type in ("Programme", "Document"))
 
     def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in claimed)
+        return not claimed.overlaps(s, e)
 
     out: list[Mention] = []
     forms = lexicon.concept_forms()
@@ -82,10 +83,10 @@ def find(norm, found: list[Mention]) -> list[Mention]:
         if free(m.start(), m.end()):
             label = forms[m.group(0)]
             out.append(_mention(label, m.group(0), m.start(), "lexicon", aliases=(m.group(0),)))
-    taken = [(m.start, m.end) for m in out]
+    taken = SpanSet.of((m.start, m.end) for m in out)
     for pattern, label in lexicon.patterns("concept_patterns.tsv"):
         for m in re.finditer(pattern, text):
-            if free(m.start(), m.end()) and not any(a <= m.start() and m.end() <= b for a, b in taken):
+            if free(m.start(), m.end()) and not taken.covers(m.start(), m.end()):
                 lab = m.expand(label) if label else m.group(0)
                 out.append(_mention(lab, m.group(0), m.start(), "pattern", aliases=(m.group(0),)))
     quoted_labels: dict[str, Mention] = {}
@@ -93,7 +94,7 @@ def find(norm, found: list[Mention]) -> list[Mention]:
         if not free(q.start(), q.end()):
             continue
         content = clean(q.group(1))
-        if not content or any(a <= q.start(1) and q.end(1) <= b for a, b in taken):
+        if not content or taken.covers(q.start(1), q.end(1)):
             continue
         why = classify_quoted(content, text[q.end():q.end() + 8])
         if not why or why == "lexicon":
@@ -106,9 +107,9 @@ def find(norm, found: list[Mention]) -> list[Mention]:
     # the same formula again without quotes
     forms2 = [f for f in quoted_labels if len(f) >= 3]
     if forms2:
-        taken = [(m.start, m.end) for m in out]
+        taken = SpanSet.of((m.start, m.end) for m in out)
         rx = re.compile("|".join(re.escape(f) for f in sorted(forms2, key=lambda f: (-len(f), f))))
         for m in rx.finditer(text):
-            if free(m.start(), m.end()) and not any(a < m.end() and m.start() < b for a, b in taken):
+            if free(m.start(), m.end()) and not taken.overlaps(m.start(), m.end()):
                 out.append(_mention(m.group(0), m.group(0), m.start(), "recurrence"))
     return sorted(out, key=lambda m: (m.start, -m.end, m.label))

@@ -62,6 +62,9 @@ def is_boundary(text: str, i: int) -> bool:
     return any(text.startswith(b, i) for b in _boundaries())
 
 
+_ONE_CHAR_BOUNDARIES = set("在和与及等说是为对到向从的也就又还都则曾已将同")
+
+
 def _word_follows(text: str, i: int) -> bool:
     from extract.tokenise import tokenizer
 
@@ -87,6 +90,8 @@ def name_at(norm, i: int, require_boundary: bool = True) -> tuple[str, int, int]
         cand = text[i:i + 2]
         return (cand, i, i + 2) if valid_name(cand) else None
     cands = [(text[i:i + n], n) for n in lengths if len(text[i:i + n]) == n and valid_name(text[i:i + n])]
+    if len(cands) == 2 and cands[0][0][-1] in _ONE_CHAR_BOUNDARIES:
+        cands.reverse()  # 朱欣在…: a name rarely ends in 在, 和, 等
     for cand, n in cands:
         if is_boundary(text, i + n):
             return cand, i, i + n

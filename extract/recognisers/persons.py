@@ -9,7 +9,7 @@
 
 >>> from extract.normalise import normalise
 >>> sorted({m.label for m in find(normalise("本报讯（记者 刘 璇）习近平总书记指出。毛泽东同志批示"))})
-['刘璇', '习近平', '毛泽东']
+['习近平', '刘璇', '毛泽东']
 """
 
 from __future__ import annotations

@@ -33,6 +33,8 @@ _ELECTION_BEFORE = re.compile(r"(?:选举|增补|推选|任命|补选)$")
 _ELECTION_AFTER = ("当选为", "当选", "担任", "出任", "任", "为")
 _NOTE = re.compile(r"[（(]\s*作者(?:系|是|为|现任|现为|：|:)\s*$")
 _FORMER_BEFORE_CHAIN = ("回顾担任", "曾担任", "曾任", "原任", "时任", "原")
+# the writer speaking of a post of their own: 回顾担任省总工会主席的十年
+_SELF_BEFORE_CHAIN = ("回顾担任", "我担任", "我曾担任", "我曾任", "本人担任", "本人曾任")
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,8 @@ def find(norm, orgs: list[Mention]) -> list[Post]:
         lead = text[line_start:start]
         if _NOTE.search(lead):
             rule = "author-note"
+        elif lead.endswith(_SELF_BEFORE_CHAIN):
+            rule = "author-self"
         else:
             after = name_at(norm, end)
             if after is not None:

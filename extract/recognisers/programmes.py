@@ -31,6 +31,7 @@ from functools import lru_cache
 from extract import lexicon
 from extract.lexicon import CJK
 from extract.records import Mention
+from extract.spans import SpanSet
 
 QUOTE = re.compile(r"[“\"]([^“”\"\n]{1,60})[”\"]")
 NUMERAL = "一二三四五六七八九十两双百千万0-9"
@@ -126,17 +127,16 @@ def find(norm, *args) -> list[Mention]:
         content = clean(q.group(1))
         if m and content:
             headed.setdefault(content, content + m.group(0))
-    for q in quoted:
+    for qi, q in enumerate(quoted):
         content = clean(q.group(1))
         if not content or len(content) < 2:
             continue
         after = _head_after().match(text, q.end())
         if not after:
             # “工会+法院”、“工会+人社”调处劳动争议模式: a head shared by quotes in a row
-            for q2 in quoted:
-                if q2.start() >= q.end() and re.fullmatch(r"[、和与及]?", text[q.end():q2.start()]):
+            for q2 in quoted[qi + 1:qi + 2]:
+                if re.fullmatch(r"[、和与及]?", text[q.end():q2.start()]):
                     after = _head_after().match(text, q2.end())
-                    break
         items = [clean(x) for x in re.split(r"[、，,]", q.group(1)) if clean(x)]
         if after and len(items) >= 2 and (s := re.match(rf"^([{NUMERAL}]+)[项大支个件]", after.group(0))) \
                 and numeral_value(s.group(1)) == len(items):
@@ -163,10 +163,12 @@ def find(norm, *args) -> list[Mention]:
                                 aliases=(content,)))
         elif ends_with_head(content) or is_numbered_programme(content):
             out.append(_mention(content, q.group(0), q.start(), "quoted-own-head"))
-    quoted_spans = [(q.start(), q.end()) for q in quoted]
+        elif _run_quote(text, q, content):
+            out.append(_mention(content, q.group(0), q.start(), "quoted-after-verb"))
+    quoted_spans = SpanSet.of((q.start(), q.end()) for q in quoted)
 
     def in_quote(s: int, e: int) -> bool:
-        return any(a <= s < b or a < e <= b for a, b in quoted_spans)
+        return quoted_spans.overlaps(s, e)
 
     verbs = lexicon.words("programme_breaks.txt")
     for m in _unquoted().finditer(text):
@@ -175,9 +177,19 @@ def find(norm, *args) -> list[Mention]:
         # the name starts after the last verb or break word inside it
         cut = max((name.rfind(v) + len(v) for v in verbs if v in name[:-1]), default=0)
         name, s = name[cut:], s + cut
-        if len(name) < 4 or cut and len(name) - _head_len(name) < 3 or in_quote(s, e) or _generic(name) or re.match(rf"[{NUMERAL}]+个", name):
+        if in_quote(s, e):
             continue
-        out.append(_mention(name, name, s, "verb-head"))
+        if not (len(name) < 4 or cut and len(name) - _head_len(name) < 3 or _generic(name)
+                or re.match(rf"[{NUMERAL}]+个", name)):
+            out.append(_mention(name, name, s, "verb-head"))
+        # 开展劳动和技能竞赛、职工创业创新大赛: further items with their own head
+        pos = e
+        while (more := _more_item().match(text, pos)) and not in_quote(*more.span(1)):
+            if not _generic(more.group(1)):
+                out.append(_mention(more.group(1), more.group(1), more.start(1), "verb-head-list"))
+            pos = more.end(1)
+    out = _listed(text, out)
+    out = _national(text, out)
     out = _set_members(text, out)
     # unquoted recurrences of a quoted or named programme on the same page
     labels = {}
@@ -185,16 +197,91 @@ def find(norm, *args) -> list[Mention]:
         for form in (m.label, *m.aliases):
             if len(form) >= 4:
                 labels.setdefault(form, m)
-    taken = [(m.start, m.end) for m in out]
+    taken = SpanSet.of((m.start, m.end) for m in out)
     if labels:
         rx = re.compile("|".join(re.escape(f) for f in sorted(labels, key=lambda f: (-len(f), f))))
         for m in rx.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             src = labels[m.group(0)]
             out.append(replace(src, surface=m.group(0), start=m.start(), end=m.end(), rule="recurrence",
                                attrs=tuple((k, v) for k, v in src.attrs if k != "part_of")))
     return sorted(out, key=lambda m: (m.start, -m.end, m.label))
+
+
+@lru_cache(maxsize=1)
+def _more_item() -> re.Pattern:
+    heads = "|".join(re.escape(h) for h, strong in lexicon.programme_heads() if strong)
+    return re.compile(rf"[、和]([{_NAME_CHARS}]{{2,16}}?(?:{heads}))(?=[、，。；等和\s]|$)")
+
+
+def _run_quote(text: str, q: re.Match, content: str) -> bool:
+    """A quoted short name that a running verb governs and nothing follows
+    (深化“送教到基层”, 实施“中国制造2025”), or that names a theme (围绕
+    “中国梦·劳动美——永远跟党走”主题，), unless it reads as a concept."""
+    from extract.recognisers.concepts import classify_quoted
+
+    before = text[max(0, q.start() - 8):q.start()].removesuffix("了")
+    after = text[q.end():q.end() + 3].removeprefix("主题")
+    return (len(content) <= 16 and after[:1] in "，。；、\n"
+            and (before.endswith(lexicon.words("programme_verbs.txt")) or after != text[q.end():q.end() + 3])
+            and not re.search(r"[是了吗呢吧！？。，]", content)
+            and not classify_quoted(content, text[q.end():q.end() + 8]))
+
+
+_ITEM = rf"(?:[“\"][^“”\"\n、，。]{{1,20}}[”\"]|[{_NAME_CHARS}]){{1,30}}"
+
+
+@lru_cache(maxsize=1)
+def _list_rx() -> re.Pattern:
+    heads = "|".join(re.escape(h) for h in lexicon.words("programme_list_heads.txt"))
+    return re.compile(rf"({_ITEM}(?:、{_ITEM})+)等[{CJK}]{{0,4}}?(?:{heads})(?=[^{CJK}]|[常的]|$)")
+
+
+def _listed(text: str, out: list[Mention]) -> list[Mention]:
+    """A list closed by 等 and a programme noun (……、“玫瑰书香”、“会聚良缘”等品牌;
+    双15工程、“司机之家”等有效措施): each item is a programme. A verb or
+    break word opening the first item is not part of it (让, 叫响做实)."""
+    lead = sorted(lexicon.words("programme_verbs.txt") + lexicon.words("programme_breaks.txt"),
+                  key=lambda w: (-len(w), w))
+    taken = SpanSet.of((m.start, m.end) for m in out)
+    res = list(out)
+    for m in _list_rx().finditer(text):
+        pos = m.start(1)
+        for k, raw in enumerate(m.group(1).split("、")):
+            s, item = pos, raw
+            pos += len(raw) + 1
+            while k == 0 and (w := next((w for w in lead if item.startswith(w) and len(item) > len(w)), None)):
+                item, s = item[len(w):], s + len(w)
+            name = clean(item)
+            if len(name) < 2 or name in lexicon.concept_forms() or _generic(name) \
+                    or taken.overlaps(s, s + len(item)):
+                continue
+            res.append(_mention(name, item, s, "listed", aliases=(name,)))
+    return res
+
+
+@lru_cache(maxsize=1)
+def _national_forms() -> dict[str, str]:
+    forms = {}
+    for row in lexicon.patterns("programmes.tsv"):
+        for f in (row[0], *(row[1].split("|") if len(row) > 1 and row[1] else ())):
+            forms[f] = row[0]
+    return forms
+
+
+def _national(text: str, out: list[Mention]) -> list[Mention]:
+    """Standard national programmes (``programmes.tsv``) wherever they stand."""
+    forms = _national_forms()
+    if not forms:
+        return out
+    rx = re.compile("|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f))))
+    taken = [(m.start, m.end) for m in out]
+    res = list(out)
+    for m in rx.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            res.append(_mention(forms[m.group(0)], m.group(0), m.start(), "national", aliases=(m.group(0),)))
+    return res
 
 
 def _set_members(text: str, out: list[Mention]) -> list[Mention]:

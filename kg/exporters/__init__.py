@@ -20,6 +20,9 @@ Writer = Callable[[KnowledgeGraph, Path, dict[str, Any]], list[str]]
 EXPORTERS: dict[str, str] = {
     "json": "kg.exporters.node_link:write",
     "graphml": "kg.exporters.graphml:write",
+    "gexf": "kg.exporters.gexf:write",
+    "neo4j": "kg.exporters.neo4j:write",
+    "kuzu": "kg.exporters.kuzu:write",
     "rdf": "kg.exporters.rdf:write",
     "html": "kg.exporters.html:write",
     "report": "kg.exporters.report:write",

@@ -1,6 +1,13 @@
-"""``graph.html``: an interactive page of the graph (pyvis), a first cut.
+"""``graph.html``: one self-contained, offline page to explore the graph.
 
-Labels are passed to vis-network as data, never as markup.
+The page is built by :mod:`kg.viz` (vis-network inlined, data as inert JSON,
+a CSP that forbids every request). Above ``options["max_nodes"]`` nodes
+(default :data:`kg.viz.DEFAULT_MAX_NODES`) it opens on a focused view and
+says what it left out; ``kg viz`` writes other views.
+
+pyvis's own template is not used: it loads Bootstrap (and, in ``local``
+mode, vis-network) from a CDN, interpolates labels into HTML tooltips, and
+its ``add_node`` is quadratic. pyvis is kept as the source of vis-network.
 """
 
 from __future__ import annotations
@@ -8,24 +15,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pyvis.network import Network
-
 from kg.model import KnowledgeGraph
-
-COLOURS = {"Person": "#e15759", "Organization": "#4e79a7", "Region": "#59a14f",
-           "Programme": "#f28e2b", "Concept": "#b07aa1", "Document": "#9c755f",
-           "Event": "#edc948", "Article": "#bab0ac"}
+from kg.viz import DEFAULT_MAX_NODES, render_page, select_view
 
 
 def write(graph: KnowledgeGraph, out_dir: Path, options: dict[str, Any] | None = None) -> list[str]:
-    net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line")
-    for n in graph.nodes.values():
-        if n.type == "Article":
-            continue
-        net.add_node(n.id, label=n.label, title=f"{n.type}: {n.label}", color=COLOURS.get(n.type))
-    for e in graph.edges:
-        if e.type in ("MENTIONS", "AUTHORED"):
-            continue
-        net.add_edge(e.source, e.target, title=e.type, label=e.attrs.get("title", ""))
-    (Path(out_dir) / "graph.html").write_text(net.generate_html(), encoding="utf-8")
+    options = options or {}
+    view = select_view(graph, max_nodes=options.get("max_nodes", DEFAULT_MAX_NODES))
+    page = render_page(graph, view, title=options.get("title", "Trade-union knowledge graph"))
+    (Path(out_dir) / "graph.html").write_text(page, encoding="utf-8", newline="\n")
     return ["graph.html"]

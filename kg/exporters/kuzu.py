@@ -1,0 +1,197 @@
+"""``kuzu/``: node and relationship tables for LadybugDB (the maintained fork
+of Kuzu, ``pip install ladybug``) and Kuzu itself.
+
+``schema.cypher``
+    One node table per node type of the contract (``id STRING PRIMARY
+    KEY``, then the columns of :mod:`kg.exporters.tabular`), and one
+    relationship table per edge type, declared with every (FROM, TO) pair
+    the contract allows for it plus any other pair the graph contains
+    (``MENTIONS`` goes from ``Article`` to every type).
+``load.cypher``
+    ``COPY <table> FROM '<path>' (…)`` for every non-empty table, paths
+    relative to this folder: run it from here. A relationship table with
+    several pairs is loaded one file per pair, ``(from='…', to='…')``.
+``nodes/<Type>.csv``, ``rels/<TYPE>__<From>__<To>.csv``
+    Header row, then one row per node or edge. These databases match
+    columns by position, not by header name.
+
+Lists are written the way these databases read them, ``[a,b]``; an element
+their list syntax cannot carry as is (a comma, quote, bracket, brace,
+backslash or whitespace) is written as a JSON string literal with
+``\\uXXXX`` escapes and so stored with its quotes: ``json.loads`` gives the
+original (:func:`kg.exporters.tabular.read_list_element`). Evidence and
+``extra`` are JSON text. Missing values are empty fields, read as NULL.
+Evidence sentences may contain newlines, which needs ``parallel=false``.
+
+Load from Python (``load`` below does exactly this)::
+
+    import ladybug
+    conn = ladybug.Connection(ladybug.Database("union.lbug"))
+    # cwd = output/kuzu
+    for stmt in schema.cypher + load.cypher statements: conn.execute(stmt)
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from kg.exporters import tabular as tb
+from kg.model import EDGE_TYPES, NODE_TYPES, KnowledgeGraph
+
+FOLDER = "kuzu"
+UNSAFE = ","  # besides quotes, brackets, braces, backslash and whitespace
+COPY_OPTIONS = "header=true, delim=',', quote='\"', escape='\"', parallel=false"
+
+_TYPES = {tb.STRING: "STRING", tb.JSON: "STRING", tb.INT: "INT64", tb.BOOL: "BOOLEAN",
+          tb.LIST: "STRING[]"}
+
+
+def cell(value: Any, kind: str) -> str | None:
+    if kind == tb.LIST:
+        return "[" + ",".join(tb.list_element(v, UNSAFE) for v in (value or ())) + "]"
+    return tb.scalar(value, kind)
+
+
+def node_path(type_: str) -> str:
+    return f"nodes/{type_}.csv"
+
+
+def rel_path(type_: str, src: str, dst: str) -> str:
+    return f"rels/{type_}__{src}__{dst}.csv"
+
+
+def _cols(columns: tuple[tb.Column, ...]) -> str:
+    return ", ".join(f"`{n}` {_TYPES[k]}" for n, k in columns)
+
+
+def rel_pairs(graph: KnowledgeGraph) -> dict[str, list[tuple[str, str]]]:
+    """Every edge type with its (from, to) node-type pairs, contract first."""
+    pairs = {t: list(tb.EDGE_ENDS.get(t, ())) for t in EDGE_TYPES}
+    for e in graph.edges:
+        p = (graph.nodes[e.source].type, graph.nodes[e.target].type)
+        if p not in pairs[e.type]:
+            pairs[e.type].append(p)
+    return pairs
+
+
+def schema_cypher(graph: KnowledgeGraph) -> str:
+    out = ["// Node and relationship tables for LadybugDB / Kuzu; run before load.cypher."]
+    for t in NODE_TYPES:
+        out.append(f"CREATE NODE TABLE {t}(`id` STRING PRIMARY KEY, {_cols(tb.node_columns(t))});")
+    for t, pairs in rel_pairs(graph).items():
+        ends = ", ".join(f"FROM {a} TO {b}" for a, b in pairs)
+        out.append(f"CREATE REL TABLE {t}({ends}, {_cols(tb.EDGE_COLUMNS)});")
+    return "\n".join(out) + "\n"
+
+
+def tables(graph: KnowledgeGraph) -> tuple[list[tb.TableFile], str]:
+    """The CSV files and the ``load.cypher`` that reads them."""
+    files: list[tb.TableFile] = []
+    load = ["// Run from this folder, after schema.cypher: paths are relative to it."]
+    for type_, nodes in tb.nodes_by_type(graph).items():
+        cols = tb.node_columns(type_)
+        rows = []
+        for node in nodes:
+            r = tb.node_row(node)
+            rows.append([node.id] + [cell(r.get(n), k) for n, k in cols])
+        path = node_path(type_)
+        files.append(tb.TableFile(path, tb.csv_text(["id"] + [n for n, _ in cols], rows)))
+        load.append(f"COPY {type_} FROM '{path}' ({COPY_OPTIONS});")
+    groups: dict[tuple[str, str, str], list[list[str | None]]] = {}
+    for e, r in tb.edge_rows(graph):
+        key = (e.type, graph.nodes[e.source].type, graph.nodes[e.target].type)
+        groups.setdefault(key, []).append([e.source, e.target] + [cell(r.get(n), k) for n, k in tb.EDGE_COLUMNS])
+    pairs = rel_pairs(graph)
+    head = ["from", "to"] + [n for n, _ in tb.EDGE_COLUMNS]
+    for type_ in EDGE_TYPES:
+        for src, dst in pairs[type_]:
+            rows = groups.get((type_, src, dst))
+            if not rows:
+                continue
+            path = rel_path(type_, src, dst)
+            files.append(tb.TableFile(path, tb.csv_text(head, rows)))
+            which = f"from='{src}', to='{dst}', " if len(pairs[type_]) > 1 else ""
+            load.append(f"COPY {type_} FROM '{path}' ({which}{COPY_OPTIONS});")
+    return files, "\n".join(load) + "\n"
+
+
+def write(graph: KnowledgeGraph, out_dir: Path, options: dict[str, Any] | None = None) -> list[str]:
+    folder = Path(out_dir) / FOLDER
+    files, load = tables(graph)
+    for f in files:
+        p = folder / f.path
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(f.text, encoding="utf-8", newline="")
+    (folder / "schema.cypher").write_text(schema_cypher(graph), encoding="utf-8", newline="")
+    (folder / "load.cypher").write_text(load, encoding="utf-8", newline="")
+    return [f"{FOLDER}/"]
+
+
+# -- reading back ----------------------------------------------------------------
+
+def statements(text: str) -> list[str]:
+    """The statements of a ``.cypher`` file written here: one per line, ``//``
+    comment lines skipped."""
+    return [line.rstrip().rstrip(";") for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("//")]
+
+
+@contextmanager
+def _cwd(path: Path) -> Iterator[None]:
+    old = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(old)
+
+
+def load(connection: Any, folder: Path | str) -> None:
+    """Run ``schema.cypher`` then ``load.cypher`` of ``folder`` on a LadybugDB or
+    Kuzu ``Connection``, from inside ``folder`` as the files expect."""
+    folder = Path(folder).resolve()
+    todo = [s for name in ("schema.cypher", "load.cypher")
+            for s in statements((folder / name).read_text(encoding="utf-8"))]
+    with _cwd(folder):
+        for stmt in todo:
+            connection.execute(stmt)
+
+
+def read_database(connection: Any) -> KnowledgeGraph:
+    """Every node and relationship of the tables above, read back from a
+    LadybugDB or Kuzu ``Connection`` into a :class:`~kg.model.KnowledgeGraph`."""
+    nodes = []
+    for t in NODE_TYPES:
+        names = ["id"] + [n for n, _ in tb.node_columns(t)]
+        res = connection.execute(f"MATCH (n:{t}) RETURN " + ", ".join(f"n.`{n}`" for n in names))
+        for values in res.get_all():
+            row = dict(zip(names, values))
+            nodes.append((row.pop("id"), t, row))
+    edges = []
+    names = [n for n, _ in tb.EDGE_COLUMNS]
+    for t in EDGE_TYPES:
+        res = connection.execute(f"MATCH (a)-[r:{t}]->(b) RETURN a.id, b.id, "
+                                 + ", ".join(f"r.`{n}`" for n in names))
+        for a, b, *values in res.get_all():
+            edges.append((a, b, t, dict(zip(names, values))))
+    return tb.graph_from_rows(nodes, edges)
+
+
+# The concurrent-posts question (docs/databases.md): people with a post in a
+# provincial union and one in a people's congress standing committee (or a
+# CPPCC committee) in the same period: the same ``date``, or both undated and
+# read in the same document. Valid Cypher for LadybugDB/Kuzu and for Neo4j.
+CONCURRENT_POSTS = """\
+MATCH (p:Person)-[a:HOLDS_POST]->(u:Organization),
+      (p)-[b:HOLDS_POST]->(l:Organization)
+WHERE u.kind = 'union' AND u.level = 'provincial'
+  AND l.kind IN ['legislature', 'cppcc']
+  AND ((a.date IS NOT NULL AND a.date = b.date)
+       OR (a.date IS NULL AND b.date IS NULL
+           AND any(d IN a.evidence_docs WHERE d IN b.evidence_docs)))
+RETURN p.label AS person, u.label AS union_body, a.title AS union_title,
+       l.label AS body, b.title AS body_title
+ORDER BY person, body, body_title"""

@@ -1,0 +1,188 @@
+"""What a graph page shows: the whole graph, or a focused part of it.
+
+A page with tens of thousands of nodes is slow to lay out and impossible to
+read, so above a size cap (``max_nodes``) a page shows a *view*: the
+neighbourhood of one node, grown breadth-first (one ring of neighbours at a
+time, the best-connected first when a ring does not fit) until the cap.
+``MENTIONS`` edges (provenance: article → everything it names) are not
+walked, or every article would pull in everything it mentions. The view
+records what it left out, so the page can say so.
+
+>>> from kg.model import KnowledgeGraph
+>>> g = KnowledgeGraph()
+>>> a = g.add_node("Person", "刘伟")
+>>> b = g.add_node("Organization", "北京市总工会")
+>>> c = g.add_node("Region", "北京市")
+>>> _ = g.add_edge(a, b, "HOLDS_POST", title="主席")
+>>> _ = g.add_edge(b, c, "LOCATED_IN")
+>>> v = select_view(g, focus="刘伟", depth=1)
+>>> v.nodes, v.left_out_nodes
+(['Organization:北京市总工会', 'Person:刘伟'], {'Region': 1})
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from kg.model import NODE_TYPES, Edge, GraphError, KnowledgeGraph
+
+DEFAULT_MAX_NODES = 2000
+NOT_WALKED = frozenset({"MENTIONS"})
+
+
+class ViewError(GraphError):
+    """A view that cannot be made (unknown focus, unknown type, bad cap)."""
+
+
+@dataclass
+class View:
+    """The nodes and edges a page shows, and what it left out."""
+
+    nodes: list[str]
+    edges: list[Edge]
+    total_nodes: int
+    total_edges: int
+    focus: str | None = None
+    depth: int | None = None
+    types: tuple[str, ...] | None = None
+    max_nodes: int | None = None
+    left_out_nodes: dict[str, int] = field(default_factory=dict)
+    left_out_edges: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        return not self.left_out_nodes and not self.left_out_edges
+
+    def describe(self, graph: KnowledgeGraph) -> str:
+        """One sentence for the page and the CLI: what this view shows."""
+        if self.complete:
+            return f"All {self.total_nodes} nodes and {self.total_edges} edges."
+        parts = [f"{len(self.nodes)} of {self.total_nodes} nodes"]
+        if self.focus:
+            node = graph.nodes[self.focus]
+            ring = f"within {self.depth} step{'s' if self.depth != 1 else ''} of" \
+                if self.depth is not None else "around"
+            parts.append(f"{ring} {node.label} ({node.type})")
+        if self.types:
+            parts.append("types " + ", ".join(self.types))
+        if self.max_nodes is not None and len(self.nodes) >= self.max_nodes:
+            parts.append(f"capped at {self.max_nodes}")
+        left = sum(self.left_out_nodes.values())
+        lo = ", ".join(f"{t} {n}" for t, n in self.left_out_nodes.items())
+        eo = sum(self.left_out_edges.values())
+        return (f"Showing {'; '.join(parts)}. Left out: {left} nodes"
+                + (f" ({lo})" if lo else "") + f" and {eo} edges.")
+
+
+def _norm(name: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", name).split()).casefold()
+
+
+def find_nodes(graph: KnowledgeGraph, name: str) -> list[str]:
+    """Node ids named ``name``: an exact id, else a label, else an alias
+    (spaces and full/half width ignored). Best matches only, sorted."""
+    if name in graph.nodes:
+        return [name]
+    key = _norm(name)
+    by_label = sorted(n.id for n in graph.nodes.values() if _norm(n.label) == key)
+    if by_label:
+        return by_label
+    return sorted(n.id for n in graph.nodes.values() if any(_norm(a) == key for a in n.aliases))
+
+
+def _resolve_focus(graph: KnowledgeGraph, name: str) -> str:
+    found = find_nodes(graph, name)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise ViewError(f"{name!r} names {len(found)} nodes; give one id: {', '.join(found[:10])}")
+    key = _norm(name)
+    near = sorted(n.label for n in graph.nodes.values() if key and key in _norm(n.label))
+    hint = f"; did you mean: {', '.join(near[:10])}" if near else ""
+    raise ViewError(f"no node named {name!r}{hint}")
+
+
+def _check_types(types: Iterable[str] | None) -> tuple[str, ...] | None:
+    if types is None:
+        return None
+    types = tuple(dict.fromkeys(types))
+    bad = [t for t in types if t not in NODE_TYPES]
+    if bad:
+        raise ViewError(f"unknown node type {bad[0]!r}; known: {', '.join(NODE_TYPES)}")
+    return types
+
+
+def select_view(graph: KnowledgeGraph, *, focus: str | None = None, depth: int | None = None,
+                types: Iterable[str] | None = None,
+                max_nodes: int | None = DEFAULT_MAX_NODES) -> View:
+    """Choose the nodes a page shows.
+
+    With no focus and at most ``max_nodes`` nodes (of ``types``, when given),
+    everything. Otherwise a neighbourhood grown from ``focus`` (a label,
+    alias or id; by default the best-connected node) out to ``depth`` steps
+    (unlimited by default), best-connected first, until ``max_nodes``; when
+    that neighbourhood is exhausted before the cap and no focus or depth was
+    asked for, the next best-connected node seeds the rest. Edges are those
+    of the graph between chosen nodes.
+    """
+    if max_nodes is not None and max_nodes < 1:
+        raise ViewError(f"max_nodes must be at least 1, not {max_nodes}")
+    if depth is not None and depth < 0:
+        raise ViewError(f"depth must be 0 or more, not {depth}")
+    types = _check_types(types)
+    all_edges = graph.edges
+    allowed = {nid for nid, n in graph.nodes.items() if types is None or n.type in types}
+    adj: dict[str, list[str]] = {nid: [] for nid in allowed}
+    for e in all_edges:
+        if e.type in NOT_WALKED or e.source not in allowed or e.target not in allowed:
+            continue
+        if e.source != e.target:
+            adj[e.source].append(e.target)
+            adj[e.target].append(e.source)
+    degree = {nid: len(v) for nid, v in adj.items()}
+    rank = lambda nid: (-degree[nid], nid)  # noqa: E731
+
+    focus_id = _resolve_focus(graph, focus) if focus is not None else None
+    if focus_id is not None and focus_id not in allowed:
+        raise ViewError(f"focus {focus_id!r} is a {graph.nodes[focus_id].type}, "
+                        f"not one of the types shown ({', '.join(types or ())})")
+    cap = max_nodes if max_nodes is not None else len(allowed)
+    if focus_id is None and depth is None and len(allowed) <= cap:
+        chosen = set(allowed)
+    else:
+        pad = focus_id is None and depth is None  # fill the cap from the best-connected
+        if focus_id is None and allowed:
+            focus_id = min(allowed, key=rank)
+        seeds = ([focus_id] if focus_id else []) + (sorted(allowed, key=rank) if pad else [])
+        chosen = set()
+        for seed in seeds:
+            if len(chosen) >= cap:
+                break
+            if seed in chosen:
+                continue
+            ring, steps = [seed], 0
+            while ring and len(chosen) < cap:
+                ring = sorted(set(ring) - chosen, key=rank)[:cap - len(chosen)]
+                chosen.update(ring)
+                if depth is not None and steps >= depth:
+                    break
+                steps += 1
+                ring = [m for nid in ring for m in adj[nid] if m not in chosen]
+    edges = [e for e in all_edges if e.source in chosen and e.target in chosen]
+    left_nodes: dict[str, int] = {}
+    for nid, n in graph.nodes.items():
+        if nid not in chosen:
+            left_nodes[n.type] = left_nodes.get(n.type, 0) + 1
+    left_edges: dict[str, int] = {}
+    for e in all_edges:
+        if e.source not in chosen or e.target not in chosen:
+            left_edges[e.type] = left_edges.get(e.type, 0) + 1
+    order = {t: i for i, t in enumerate(NODE_TYPES)}
+    return View(sorted(chosen), edges, len(graph.nodes), len(all_edges),
+                focus=focus_id,
+                depth=depth, types=types, max_nodes=max_nodes,
+                left_out_nodes=dict(sorted(left_nodes.items(), key=lambda kv: order[kv[0]])),
+                left_out_edges=dict(sorted(left_edges.items())))

@@ -1,0 +1,63 @@
+"""Splitting pages into articles: bylines, notes, credits, continuations,
+and pieces interleaved on a page."""
+
+import pytest
+
+from extract.corpus import SourceText
+from extract.pipeline import extract
+
+BODY = "工会要团结引导广大职工听党话、跟党走，为实现中华民族伟大复兴的中国梦而奋斗。"
+
+
+def _run(text: str):
+    return extract(SourceText("p.txt", None, text, "utf-8"))
+
+
+@pytest.mark.parametrize("byline, author", [
+    ("杨忠林 辽宁省人大常委会副主任、省总工会主席", "杨忠林"),          # name first (000)
+    ("北京市人大常委会副主任、市总工会主席 刘 伟", "刘伟"),             # name last, padded (003)
+    ("马璐", "马璐"),                                                    # name alone (004)
+])
+def test_articles_byline_in_both_orders_names_the_author(byline, author):
+    r = _run(f"学习贯彻重要论述\n\n{byline}\n\n{BODY}\n")
+    signed = [a for a in r.articles if a.authors]
+    assert [a.authors[0][1] for a in signed] == [author]
+    assert signed[0].title == "学习贯彻重要论述"
+
+
+def test_articles_masthead_dates_the_page():
+    r = _run("本版编辑：兰增干 版式：张 瑜\n2018年10月29日 星期一\n\n" + BODY)
+    assert {a.date for a in r.articles} == {"2018-10-29"}
+
+
+def test_articles_news_credit_and_continuation_start_pieces():
+    text = (f"（上接第1版）{BODY}\n\n川渝两地工会联合开展就业创业活动\n\n"
+            f"本报讯（记者朱欣）在全国总工会指导下，川渝区域工会就业协作系列活动9月26日启动。{BODY}\n")
+    r = _run(text)
+    kinds = [a.kind for a in r.articles]
+    assert kinds == ["continued", "credit"]
+    assert r.articles[1].authors == [("Person", "朱欣", "")]
+    assert r.articles[1].title == "川渝两地工会联合开展就业创业活动"
+
+
+def test_articles_interleaved_piece_is_stitched_back_to_its_author():
+    # 003: the Beijing piece stops at 和北 and goes on under another heading
+    text = ("深化工会改革 服务职工群众\n\n北京市人大常委会副主任、市总工会主席 刘 伟\n\n"
+            f"{BODY}\n\n5年来，北京市总工会在全国总工会和北\n\n"
+            "忠诚党的事业 竭诚服务职工\n\n河北省人大常委会党组副书记、副主任、省总工会主席 王晓东\n\n"
+            "中国工会十七大隆重召开，对于工会组织深入学习贯彻习近平新时代中国特色社会主义思想具有十分重要的意义。\n\n京市委的正确领导下，围绕中心、服务大局，开拓进取、改革创新，首都工运事业呈现出蓬勃发展的崭新局面。\n")
+    r = _run(text)
+    last = r.articles[-1]
+    assert last.kind == "stitched" and [a[1] for a in last.authors] == ["刘伟"]
+    orgs = {m.label for m in r.mentions if m.type == "Organization"}
+    assert "北京市委" in orgs
+
+
+def test_articles_signed_opening_is_never_taken_by_another_piece():
+    text = ("立足新时代 勇担新使命\n\n天津市人大常委会副主任、市总工会主席 梁宝明\n\n"
+            "治方向。二是坚持“四个面向”，切实做好职工工作，要把服务职工作为工会一切工作的出发点。\n\n"
+            "其他标题\n\n某某 辽宁省总工会主席\n\n贯彻大会精神，一是要旗帜鲜明讲政治，坚持工会工作正确政\n")
+    r = _run(text)
+    first = r.articles[0]
+    assert [a[1] for a in first.authors] == ["梁宝明"]
+    assert all(a.kind != "stitched" for a in r.articles)
