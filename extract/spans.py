@@ -10,7 +10,14 @@ and "what lies before this position in the same sentence".
 from __future__ import annotations
 
 import bisect
+import re
+from functools import lru_cache
 from typing import Sequence
+
+
+@lru_cache(maxsize=8)
+def _stop_pattern(stops: str) -> re.Pattern:
+    return re.compile("[" + re.escape(stops) + "]")
 
 
 class SpanSet:
@@ -60,7 +67,8 @@ class SentenceIndex:
     """Sentence boundaries of a text, for "the same sentence" tests."""
 
     def __init__(self, text: str, stops: str = "。！？；\n") -> None:
-        self._bounds = [i + 1 for i, c in enumerate(text) if c in stops]
+        # one regex scan in C rather than a Python test per character
+        self._bounds = [m.end() for m in _stop_pattern(stops).finditer(text)]
 
     def start_of(self, pos: int) -> int:
         i = bisect.bisect_right(self._bounds, pos - 1) if pos > 0 else 0

@@ -30,10 +30,22 @@ def region_mention(r: Region, surface: str, start: int, rule: str) -> Mention:
 
 def scan(text: str) -> list[tuple[int, str, Region, bool]]:
     """Leftmost-longest region names: ``(start, surface, region, is_full)``."""
+    last = _last_scan  # regions and organizations both scan each document: do it once
+    if last is not None and last[0] is text:
+        return list(last[1])
     out = []
     for end, (surface, region, full) in lexicon.region_automaton().iter_long(text):
         out.append((end - len(surface) + 1, surface, region, full))
-    return out
+    _remember_scan(text, out)
+    return list(out)
+
+
+_last_scan: tuple[str, list] | None = None
+
+
+def _remember_scan(text: str, hits: list) -> None:
+    global _last_scan
+    _last_scan = (text, hits)
 
 
 def match_region_at(text: str, i: int, allow_city_short: bool) -> tuple[Region, str] | None:

@@ -3,16 +3,61 @@
 The one file every consumer reads (see ``GRAPH.md``); its reader is
 :meth:`kg.model.KnowledgeGraph.load`, and ``networkx.node_link_graph(data,
 edges="edges")`` reads it too.
+
+The file is written one node and one edge at a time (:func:`dump`), never
+as one string, so writing it needs little memory beyond the graph itself;
+the bytes are those of ``KnowledgeGraph.to_json()``.
+
+>>> import io
+>>> from kg.model import KnowledgeGraph
+>>> g = KnowledgeGraph({"extractor": "1"}); _ = g.add_node("Person", "刘伟")
+>>> buf = io.StringIO(); dump(g, buf); buf.getvalue() == g.to_json()
+True
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, TextIO
 
 from kg.model import KnowledgeGraph
 
 
+def _indented(obj: Any, depth: int) -> str:
+    # json.dumps(indent=1) nests one space per level; strings never hold a raw newline
+    return json.dumps(obj, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
+
+
+def _array(out: TextIO, items: Iterable[Any]) -> None:
+    first = True
+    for item in items:
+        out.write("[\n  " if first else ",\n  ")
+        out.write(_indented(item, 2))
+        first = False
+    out.write("[]" if first else "\n ]")
+
+
+def _edge_dicts(graph: KnowledgeGraph) -> Iterable[dict[str, Any]]:
+    keys: dict[tuple[str, str], int] = {}
+    for e in graph.edges:
+        k = keys.get((e.source, e.target), 0)
+        keys[(e.source, e.target)] = k + 1
+        yield e.to_dict(k)
+
+
+def dump(graph: KnowledgeGraph, out: TextIO) -> None:
+    """Write ``graph`` as node-link JSON to the text stream ``out``."""
+    out.write('{\n "directed": true,\n "multigraph": true,\n "graph": ')
+    out.write(_indented(dict(sorted(graph.meta.items())), 1))
+    out.write(',\n "nodes": ')
+    _array(out, (graph.nodes[n].to_dict() for n in sorted(graph.nodes)))
+    out.write(',\n "edges": ')
+    _array(out, _edge_dicts(graph))
+    out.write("\n}\n")
+
+
 def write(graph: KnowledgeGraph, out_dir: Path, options: dict[str, Any] | None = None) -> list[str]:
-    (Path(out_dir) / "graph.json").write_text(graph.to_json(), encoding="utf-8")
+    with open(Path(out_dir) / "graph.json", "w", encoding="utf-8", newline="") as fh:
+        dump(graph, fh)
     return ["graph.json"]
