@@ -208,9 +208,10 @@ def build_graph(inputs: Iterable[Path | str], *, strict: bool = False,
     inputs = [Path(p) for p in inputs]
     files: list[CorpusFile] = discover(inputs)
     meta: dict[str, dict[str, str]] = {}
-    for p in inputs:
-        if p.is_dir():
-            meta.update(read_metadata(p))
+    # metadata.csv of each folder given, and of the folder of each file given
+    for folder in dict.fromkeys(p if p.is_dir() else p.parent for p in inputs):
+        for name, row in read_metadata(folder).items():
+            meta.setdefault(name, row)
     version = pipeline.EXTRACTOR_VERSION  # read now: tests change it
     graph = KnowledgeGraph({"extractor": version})
     tasks = _tasks(files, meta)
