@@ -89,7 +89,6 @@ def _heading_start(text: str, lines: list[tuple[int, int]], idx: int, taken: set
 def split(norm, doc: str, found, date: str = "") -> list[Article]:
     text = norm.text
     lines = _lines(text)
-    line_of = {s: i for i, (s, _) in enumerate(lines)}
     people = [m for m in found.mentions if m.type == "Person"]
     starts: list[_Start] = []
     taken: set[int] = set()

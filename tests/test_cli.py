@@ -6,7 +6,6 @@ import os
 import re
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from kg.cli import main

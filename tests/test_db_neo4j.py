@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kg.exporters import neo4j, tabular
-from kg.model import GraphError, KnowledgeGraph
+from kg.model import GraphError
 
 ROOT = Path(__file__).resolve().parents[1]
 

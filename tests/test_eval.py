@@ -4,8 +4,6 @@ The floors are what the builder reached when each was set; raise them as the
 extractor improves, never lower them.
 """
 
-import json
-
 import pytest
 
 from kg.evaluate import evaluate, load_gold, norm_name

@@ -1,6 +1,5 @@
 """Every fact carries evidence that really holds its sentence."""
 
-from extract.corpus import SourceText
 from extract.normalise import normalise
 from tests.conftest import CORPUS
 

@@ -29,7 +29,7 @@ from kg.rdf import RdfError, data_path
 from kg.rdf.iris import DEFAULT_BASE, Iris, check_base
 from kg.rdf.query import (format_result, load_graph, load_store, open_store, parse_binding,
                           query_graph, query_store)
-from kg.rdf.validate import validate, validate_graph
+from kg.rdf.validate import validate
 from kg.rdf.vocab import OA, UKG, UKG_IRI, UKG_TERMS, WD
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own

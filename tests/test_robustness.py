@@ -3,8 +3,6 @@
 import ast
 import hashlib
 import json
-import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -12,7 +10,6 @@ import time
 from pathlib import Path
 
 import networkx as nx
-import pytest
 
 from kg.build import build_graph, write_outputs
 from kg.model import Evidence, KnowledgeGraph

@@ -7,7 +7,7 @@ A development aid for reading errors; `kg eval` gives the figures.
 import json
 import sys
 
-from kg.evaluate import _Gold, _match_nodes, load_gold, norm_name
+from kg.evaluate import _Gold, _match_nodes, load_gold
 
 
 def main(gold_path: str, graph_path: str, *types: str) -> None:

@@ -13,7 +13,6 @@ Usage::
 """
 
 import csv
-import re
 import sys
 from pathlib import Path
 

@@ -26,7 +26,7 @@ from typing import Any, Iterable
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 
 from kg.rdf import RdfError
-from kg.rdf.vocab import PREFIXES
+from kg.rdf.vocab import PREFIXES, compact
 
 FORMATS = ("table", "csv", "json")
 RDF_SUFFIXES = {".nt": "nt", ".ttl": "turtle", ".trig": "trig", ".nq": "nquads",
@@ -226,10 +226,7 @@ def _short(term) -> str:
     if term is None:
         return ""
     if isinstance(term, URIRef):
-        for p, ns in PREFIXES.items():
-            if str(term).startswith(ns):
-                return f"{p}:{str(term)[len(ns):]}"
-        return str(term)
+        return compact(str(term)) or str(term)
     return str(term)
 
 

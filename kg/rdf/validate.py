@@ -16,7 +16,7 @@ from rdflib.namespace import SH
 
 from kg.rdf import RdfError, data_path
 from kg.rdf.query import load_graph, resolve_graph_path
-from kg.rdf.vocab import ORG, PREFIXES, RDF, RDFS, UKG
+from kg.rdf.vocab import ORG, RDF, RDFS, UKG, compact
 
 # shapes that target these IRIs run one query over the whole graph and
 # report the offending node as sh:value (see kg/data/shapes.ttl)
@@ -71,10 +71,7 @@ def _short(term, g: Graph) -> str:
     if term is None:
         return ""
     if isinstance(term, URIRef):
-        for p, ns in PREFIXES.items():
-            if str(term).startswith(ns):
-                return f"{p}:{str(term)[len(ns):]}"
-        return f"<{term}>"
+        return compact(str(term)) or f"<{term}>"
     if hasattr(term, "n3"):
         try:
             return term.n3()

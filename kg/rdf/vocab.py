@@ -63,3 +63,15 @@ DIVISION = {
 
 __all__ = ["DCTERMS", "FOAF", "OA", "ORG", "OWL", "PROV", "RDF", "RDFS", "SCHEMA", "SKOS",
            "TIME", "UKG", "WD", "XSD", "PREFIXES", "ORG_KIND_CLASS", "UNION_LEVEL", "DIVISION"]
+
+
+def compact(iri: str) -> str | None:
+    """``prefix:local`` for an IRI under one of ``PREFIXES``, else None.
+
+    >>> compact("http://www.w3.org/ns/org#Membership")
+    'org:Membership'
+    """
+    for p, ns in PREFIXES.items():
+        if iri.startswith(ns):
+            return f"{p}:{iri[len(ns):]}"
+    return None

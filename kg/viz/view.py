@@ -23,7 +23,6 @@ records what it left out, so the page can say so.
 from __future__ import annotations
 
 import unicodedata
-from collections import deque
 from dataclasses import dataclass, field
 from typing import Iterable
 
