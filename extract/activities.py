@@ -54,15 +54,26 @@ def verbs() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _marks(text: str, chars: str) -> list[int]:
+    """Where any of ``chars`` stands in ``text``, once per document: searching
+    back with ``rfind`` for a mark the text lacks (a page on one line has no
+    line end) reads the whole text on every call."""
+    return [m.start() for m in re.finditer("[" + re.escape(chars) + "]", text)]
+
+
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    s = max(text.rfind(c, 0, pos) for c in _SENT_END) + 1
-    ends = [i for i in (text.find(c, pos) for c in _SENT_END) if i >= 0]
-    e = min(ends) + 1 if ends else len(text)
+    marks = _marks(text, _SENT_END)
+    i = bisect.bisect_left(marks, pos)
+    s = marks[i - 1] + 1 if i > 0 else 0
+    e = marks[i] + 1 if i < len(marks) else len(text)
     return s, e
 
 
 def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in _CLAUSE_END) + 1
+    marks = _marks(text, _CLAUSE_END)
+    i = bisect.bisect_left(marks, pos)
+    return marks[i - 1] + 1 if i > 0 else 0
 
 
 def _has_verb(span: str, kind: str) -> bool:
