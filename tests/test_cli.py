@@ -91,3 +91,27 @@ def test_cli_every_command_has_help_with_an_example_and_is_in_the_readme():
         assert result.exit_code == 0
         assert "Example" in (cmd.help or ""), name
         assert f"kg {name}" in readme, name
+
+
+def test_cli_fifty_megabyte_file_on_one_line_is_read(tmp_path):
+    """A 50 MB page with no line break at all is read like any other, and
+    the good file beside it too (2 minutes and about 1 GB here)."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
+    piece = (CORPUS / "003_ca27a343f16d3193.txt").read_text(encoding="utf-8").replace("\n", "")
+    with open(corpus / "oneline.txt", "w", encoding="utf-8") as fh:
+        written, i = 0, 0
+        while written < 50_000_000:
+            chunk = f"{piece}第{i}段。"
+            fh.write(chunk)
+            written += len(chunk.encode("utf-8"))
+            i += 1
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(corpus), "--out", str(out), "--formats", "json",
+                                       "--no-cache", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "documents read: 2" in result.output
+    graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    people = {n["label"] for n in graph["nodes"] if n["type"] == "Person"}
+    assert {"杨忠林", "刘伟", "王晓东", "魏国强"} <= people
