@@ -40,6 +40,8 @@ _NOTE = re.compile(r"[（(]\s*作者(?:系|是|为|现任|现为)[^（）()\n]{2
 _TERMINAL = "。！？”…；"
 # a crossing word rarer than this (jieba's counts) is chance, not a cut word
 STITCH_MIN_FREQ = 50
+# how many later paragraphs may hold the rest of a cut piece (a page, not a book)
+STITCH_WINDOW = 300
 
 
 @dataclass
@@ -93,15 +95,11 @@ def split(norm, doc: str, found, date: str = "") -> list[Article]:
     starts: list[_Start] = []
     taken: set[int] = set()
 
+    line_starts = [s for s, _ in lines]
+
     def line_index(pos: int) -> int:
-        lo = 0
-        for i, (s, e) in enumerate(lines):
-            if s <= pos <= e:
-                return i
-            if s > pos:
-                return max(0, i - 1)
-            lo = i
-        return lo
+        """The line holding ``pos`` (or the last one before it)."""
+        return max(0, bisect.bisect_right(line_starts, pos) - 1)
 
     # bylines from title chains
     seen_lines: set[int] = set()
@@ -209,8 +207,11 @@ def _stitch(text: str, lines: list[tuple[int, int]], starts: list[_Start]) -> li
                 and len(next(iter(tokenize(line[:8])))[0]) == 1):
             heads.append((s, line))
     pairs = []
+    head_starts = [qs for qs, _ in heads]
     for ps, pline, k in opens:
-        for qs, qline in heads:
+        # a piece goes on within the page: look at most STITCH_WINDOW paragraphs ahead
+        i = bisect.bisect_right(head_starts, ps)
+        for qs, qline in heads[i:i + STITCH_WINDOW]:
             if qs > ps:
                 word, freq = crossing_word(pline, qline)
                 if freq >= STITCH_MIN_FREQ:
