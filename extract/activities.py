@@ -228,8 +228,14 @@ def _committed(ctx: _Context, m: Mention, concepts_at: dict[int, Mention]) -> bo
     before = text[max(_clause_start(text, start), start - 8):start].rstrip("“\"")
     if before.endswith("以") and re.match(r"[”\"]?为(?:指导|指引|引领|统领|根本遵循|遵循|主线)", text[m.end:m.end + 6]):
         return True
-    return any(before.endswith(v) or before.endswith(v + "走") or before.endswith(v + "好")
-               for v in verbs()["ADVOCATES"] if v != "以")
+    return _commit_verb_at_end().search(before) is not None
+
+
+@lru_cache(maxsize=1)
+def _commit_verb_at_end() -> re.Pattern:
+    """A committing verb (坚持, 弘扬 …, optionally with 走/好) ending the text."""
+    words = sorted((v for v in verbs()["ADVOCATES"] if v != "以"), key=lambda v: (-len(v), v))
+    return re.compile("(?:" + "|".join(re.escape(v) for v in words) + ")[走好]?$")
 
 
 _PLACE_UNIONS = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:各级)?工会(?:组织)?(?:要|将|一定|必须|坚持|始终|以|深入|认真|把|持续|进一步|积极|大力|都要|工作|事业)")

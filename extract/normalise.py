@@ -76,6 +76,12 @@ class NormalisedText:
 Replacement = str | int | Callable[[re.Match], str | int]
 
 
+def _same_length(text: str, offsets: array, pattern: re.Pattern,
+                 repl: Callable[[re.Match], str]) -> tuple[str, array]:
+    """A pass that swaps characters one for one (widths, CR): the offsets stay."""
+    return pattern.sub(repl, text), offsets
+
+
 def _rewrite(text: str, offsets: array, pattern: re.Pattern, repl: Replacement) -> tuple[str, array]:
     parts: list[str] = []
     maps: list[array] = []
@@ -210,7 +216,7 @@ def normalise(raw: str) -> NormalisedText:
     """Normalise ``raw`` (already decoded) and keep the offset map."""
     text, offsets = raw, array("i", range(len(raw)))
     text, offsets = _rewrite(text, offsets, re.compile(r"\r(\n)"), 1)
-    text, offsets = _rewrite(text, offsets, re.compile(r"\r"), "\n")
+    text, offsets = _same_length(text, offsets, re.compile(r"\r"), lambda m: "\n")
     text, offsets = _rewrite(text, offsets, _MD_LINK, 1)
     text, offsets = _rewrite(text, offsets, _TAG, "")
     text, offsets = _rewrite(text, offsets, _ENTITY, lambda m: html.unescape(m.group(0)))
@@ -219,8 +225,8 @@ def normalise(raw: str) -> NormalisedText:
     text, offsets = _rewrite(text, offsets, _PINYIN, "")
     text, offsets = _rewrite(text, offsets, _URL, "")
     text, offsets = _rewrite(text, offsets, _spam_insert(), _drop_bracketed_spam)
-    text, offsets = _rewrite(text, offsets, _FULLWIDTH, _fullwidth)
-    text, offsets = _rewrite(text, offsets, _HALF_PUNCT, lambda m: _HALF_TO_FULL[m.group(0)])
+    text, offsets = _same_length(text, offsets, _FULLWIDTH, _fullwidth)
+    text, offsets = _same_length(text, offsets, _HALF_PUNCT, lambda m: _HALF_TO_FULL[m.group(0)])
     text, offsets = _rewrite(text, offsets, _BLANKS, 1)
     hints_raw: set[int] = set()
 
