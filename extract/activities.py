@@ -189,10 +189,14 @@ def runs(ctx: _Context, progs: list[Mention]) -> list[Fact]:
                 w = ctx.chair_body(art)
                 if w is not None:
                     keys.append((w, cs))
-        for key, start in keys:
-            out.append(Fact("RUNS", key, m.key, min(start, m.start), m.end, rule="runs",
-                            article=art.id if art else ""))
+        out += _facts("RUNS", keys, m, art)
     return out
+
+
+def _facts(type_: str, keys: list, m: Mention, art: Article | None) -> list[Fact]:
+    """One fact per (source key, start of the text naming it) toward ``m``."""
+    return [Fact(type_, key, m.key, min(start, m.start), m.end, rule=type_.lower(),
+                 article=art.id if art else "") for key, start in keys]
 
 
 def part_of(ctx: _Context, progs: list[Mention]) -> list[Fact]:
@@ -339,11 +343,10 @@ def issued(ctx: _Context, docs: list[Mention]) -> list[Fact]:
             # 推动出台, 促进制定: the body pressed for it, someone else issued it
             pressed = re.search(r"(?:推动|推进|促进|配合|协调|争取|呼吁)[^，。]{0,3}$", clause[:max(
                 (clause.rfind(v) for v in verbs()["ISSUED"] if v in clause), default=0)])
-            if not keys and _has_verb(clause, "ISSUED") and not pressed and ctx.chair_body(art) is not None:
-                keys = [(ctx.chair_body(art), cs)]
-        for key, start in keys:
-            out.append(Fact("ISSUED", key, m.key, min(start, m.start), m.end, rule="issued",
-                            article=art.id if art else ""))
+            chair = ctx.chair_body(art)
+            if not keys and _has_verb(clause, "ISSUED") and not pressed and chair is not None:
+                keys = [(chair, cs)]
+        out += _facts("ISSUED", keys, m, art)
     return out
 
 

@@ -81,10 +81,4 @@ def joins_word(left: str, right: str) -> bool:
     >>> joins_word("以“中国梦·劳动美”为主", "题，深入开展"), joins_word("得到了", "各级党委")
     (True, False)
     """
-    freq = tokenizer().FREQ
-    for k in (1, 2):
-        for j in (1, 2):
-            w = left[-k:] + right[:j]
-            if len(w) == k + j and freq.get(w):
-                return True
-    return False
+    return crossing_word(left, right)[1] > 0

@@ -18,7 +18,7 @@ import re
 
 from extract import lexicon
 from extract.lexicon import CJK
-from extract.recognisers.names import name_at, name_ending_at, valid_name
+from extract.recognisers.names import name_at, valid_name
 from extract.records import Mention
 
 CREDIT = re.compile(r"(?:本报|特约|见习|实习)?(?:记者|通讯员|摄影|摄|实习生|责任编辑|本版编辑|编辑|版式|校对|美编|文|图)(?:/[图文])?[：:\s]*(?=[" + CJK + r"])")
@@ -99,5 +99,3 @@ def find(norm, known: list[Mention] = ()) -> list[Mention]:
     full = {m.label for m in list(known) + found if len(m.label) >= 3}
     return found + _honorifics(norm, full)
 
-
-__all__ = ["find", "name_at", "name_ending_at"]
