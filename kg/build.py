@@ -56,9 +56,12 @@ class BuildReport:
 
 
 def _evidence(result: DocumentResult, start: int, end: int, article: str,
-              starts: list[int] | None = None) -> Evidence:
+              starts: list[int] | None = None,
+              made: dict[tuple[int, int, str], Evidence] | None = None) -> Evidence:
     """The sentence (or sentences) covering ``[start, end)``; ``starts``: the
-    sentences' starts, when the caller has them (one list per document)."""
+    sentences' starts, when the caller has them (one list per document);
+    ``made``: the evidence made so far for this document, so that facts read
+    in one sentence share one object and one copy of the sentence."""
     sents = result.sentences
     if starts is None:
         starts = [s for s, _ in sents]
@@ -66,7 +69,12 @@ def _evidence(result: DocumentResult, start: int, end: int, article: str,
     j = max(i, bisect.bisect_right(starts, max(start, end - 1)) - 1)
     s, e = (sents[i][0], sents[j][1]) if sents else (start, end)
     s, e = min(s, start), max(e, end)
-    return Evidence(result.doc, result.text[s:e], s, e, article)
+    if made is None:
+        return Evidence(result.doc, result.text[s:e], s, e, article)
+    ev = made.get((s, e, article))
+    if ev is None:
+        ev = made[(s, e, article)] = Evidence(result.doc, result.text[s:e], s, e, article)
+    return ev
 
 
 def merge_result(graph: KnowledgeGraph, result: DocumentResult) -> None:
@@ -97,12 +105,13 @@ def merge_result(graph: KnowledgeGraph, result: DocumentResult) -> None:
             mentioned.add((art, nid))
             graph.add_edge(art, nid, "MENTIONS")
     starts = [s for s, _ in result.sentences]
+    made: dict[tuple[int, int, str], Evidence] = {}
     for f in result.facts:
         src, tgt = ids.get(f.source), ids.get(f.target)
         if src is None or tgt is None:
             continue
         art_id = f"Article:{f.article}" if f.article else article_of(f.start)
-        ev = _evidence(result, f.start, f.end, art_id.split(":", 1)[-1] if art_id else "", starts)
+        ev = _evidence(result, f.start, f.end, art_id.split(":", 1)[-1] if art_id else "", starts, made)
         graph.add_edge(src, tgt, f.type, evidence=[ev], **dict(f.attrs))
     by_id = {a.id: a for a in result.articles}
     for art, aid in zip(result.articles, article_ids):
@@ -113,7 +122,7 @@ def merge_result(graph: KnowledgeGraph, result: DocumentResult) -> None:
             if key in ids:
                 graph.add_edge(ids[key], aid, "AUTHORED",
                                evidence=[_evidence(result, signed.byline[0], signed.byline[1], signed.id,
-                                                   starts)])
+                                                   starts, made)])
 
 
 def _tasks(files: list[CorpusFile], meta: dict[str, dict[str, str]]) -> list[Task]:

@@ -29,6 +29,7 @@ corpus always gives the same bytes.
 
 from __future__ import annotations
 
+import heapq
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,8 @@ UNION_LEVELS = ("national", "industry", "provincial", "city", "county", "grassro
 
 # Edge attributes that make two edges between the same nodes distinct facts.
 EDGE_IDENTITY = ("title", "date", "former")
+# the identity of a bare MENTIONS edge (no attributes) after its two ends
+_MENTION_TAIL = ("MENTIONS",) + ("",) * len(EDGE_IDENTITY)
 
 
 class GraphError(ValueError):
@@ -141,11 +144,25 @@ def node_id(type_: str, label: str, qualifier: str = "") -> str:
 
 class KnowledgeGraph:
     """Nodes keyed by id and edges keyed by their identity; adding the same
-    fact twice merges aliases, documents and evidence."""
+    fact twice merges aliases, documents and evidence.
+
+    Bare ``MENTIONS`` edges (no evidence, no attributes: an article naming an
+    entity) are most of a large graph's edges, so they are kept compactly, as
+    the set of ids each article names, and made into :class:`Edge` objects
+    only while the edges are iterated; everything else sees them as edges.
+
+    >>> g = KnowledgeGraph()
+    >>> art, p = g.add_node("Article", "a", key="d.txt#1"), g.add_node("Person", "刘伟")
+    >>> _ = g.add_edge(art, p, "MENTIONS"); _ = g.add_edge(art, p, "MENTIONS")
+    >>> [(e.source, e.target, e.type) for e in g.iter_edges()]
+    [('Article:d.txt#1', 'Person:刘伟', 'MENTIONS')]
+    """
 
     def __init__(self, meta: dict[str, Any] | None = None) -> None:
         self.nodes: dict[str, Node] = {}
         self._edges: dict[tuple, Edge] = {}
+        # bare MENTIONS edges: article id -> ids of the nodes it names
+        self._mentions: dict[str, set[str]] = {}
         self.meta: dict[str, Any] = dict(meta or {})
 
     # -- building ---------------------------------------------------------
@@ -163,7 +180,7 @@ class KnowledgeGraph:
         for k, v in attrs.items():
             if v is not None and v != "" and k not in node.attrs:
                 node.attrs[k] = v
-        return nid
+        return node.id  # the stored string, so that edges share it
 
     def add_edge(self, source: str, target: str, type_: str, *,
                  evidence: Iterable[Evidence] = (), **attrs: Any) -> Edge:
@@ -173,12 +190,17 @@ class KnowledgeGraph:
             if end not in self.nodes:
                 raise GraphError(f"edge {type_} refers to unknown node {end!r}")
         attrs = {k: v for k, v in attrs.items() if v is not None and v != "" and v is not False}
+        evidence = tuple(evidence)
+        if type_ == "MENTIONS" and not attrs and not evidence:
+            # kept compactly; a MENTIONS edge with evidence of the same identity,
+            # if any, is in _edges and shadows this one (see iter_edges)
+            self._mentions.setdefault(source, set()).add(target)
+            return Edge(source, target, type_)
         edge = Edge(source, target, type_, attrs)
         key = edge.identity
         found = self._edges.get(key)
         if found is None:
             found = self._edges[key] = edge
-        evidence = tuple(evidence)
         if evidence:
             if not isinstance(found.evidence, set):
                 found.evidence = set(found.evidence)
@@ -187,10 +209,29 @@ class KnowledgeGraph:
 
     @property
     def edges(self) -> list[Edge]:
-        return [self._edges[k] for k in sorted(self._edges)]
+        """Every edge, in identity order (see :meth:`iter_edges`)."""
+        return list(self.iter_edges())
+
+    def iter_edges(self) -> Iterator[Edge]:
+        """Every edge in identity order (source, target, type, then the
+        identity attributes), one at a time: a bare MENTIONS edge is made
+        here and dropped once the caller is done with it."""
+        full = ((k, self._edges[k]) for k in sorted(self._edges))
+        for _, e in heapq.merge(full, self._bare_mentions(), key=lambda ke: ke[0]):
+            yield e
+
+    def _bare_mentions(self) -> Iterator[tuple[tuple, Edge]]:
+        edges = self._edges
+        for src in sorted(self._mentions):
+            for tgt in sorted(self._mentions[src]):
+                key = (src, tgt, *_MENTION_TAIL)
+                if key not in edges:  # else that edge, with its evidence, stands
+                    yield key, Edge(src, tgt, "MENTIONS")
 
     def edges_of(self, type_: str) -> Iterator[Edge]:
-        return (e for e in self.edges if e.type == type_)
+        if type_ == "MENTIONS":
+            return (e for e in self.iter_edges() if e.type == type_)
+        return (self._edges[k] for k in sorted(k for k in self._edges if k[2] == type_))
 
     def merge_nodes(self, mapping: dict[str, str]) -> None:
         """Merge each node ``old`` into ``mapping[old]`` (renaming where the
@@ -218,6 +259,10 @@ class KnowledgeGraph:
             target.docs |= node.docs
             for k, v in node.attrs.items():
                 target.attrs.setdefault(k, v)
+        mentions, self._mentions = self._mentions, {}
+        for src, targets in mentions.items():
+            self._mentions.setdefault(mapping.get(src, src), set()).update(
+                mapping.get(t, t) for t in targets)
         edges, self._edges = list(self._edges.values()), {}
         for e in edges:
             e.source = mapping.get(e.source, e.source)
@@ -232,7 +277,7 @@ class KnowledgeGraph:
     def to_node_link(self) -> dict[str, Any]:
         edges = []
         keys: dict[tuple[str, str], int] = {}
-        for e in self.edges:
+        for e in self.iter_edges():
             k = keys.get((e.source, e.target), 0)
             keys[(e.source, e.target)] = k + 1
             edges.append(e.to_dict(k))
@@ -284,4 +329,8 @@ class KnowledgeGraph:
         edges: dict[str, int] = {}
         for e in self._edges.values():
             edges[e.type] = edges.get(e.type, 0) + 1
+        bare = sum(len(ts) for ts in self._mentions.values())
+        bare -= sum(1 for k in self._edges if k[2:] == _MENTION_TAIL and k[1] in self._mentions.get(k[0], ()))
+        if bare:
+            edges["MENTIONS"] = edges.get("MENTIONS", 0) + bare
         return dict(sorted(nodes.items())), dict(sorted(edges.items()))

@@ -48,3 +48,20 @@ def test_fuzz_extraction_spans_are_valid(raw):
         assert 0 <= f.start <= f.end <= len(r.text)
     for a in r.articles:
         assert 0 <= a.start <= a.end <= len(r.text)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8) | st.sampled_from(PIECES),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20)
+
+
+@SETTINGS
+@given(json_values, st.integers(min_value=0, max_value=3))
+def test_fuzz_graph_json_writer_gives_the_bytes_of_json_dumps(value, depth):
+    import json
+
+    from kg.exporters.node_link import _indented
+    expected = json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
+    assert _indented(value, depth) == expected

@@ -70,7 +70,7 @@ def _cols(columns: tuple[tb.Column, ...]) -> str:
 def rel_pairs(graph: KnowledgeGraph) -> dict[str, list[tuple[str, str]]]:
     """Every edge type with its (from, to) node-type pairs, contract first."""
     pairs = {t: list(tb.EDGE_ENDS.get(t, ())) for t in EDGE_TYPES}
-    for e in graph.edges:
+    for e in graph.iter_edges():
         p = (graph.nodes[e.source].type, graph.nodes[e.target].type)
         if p not in pairs[e.type]:
             pairs[e.type].append(p)

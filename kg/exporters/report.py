@@ -28,7 +28,7 @@ def render(graph: KnowledgeGraph, top: int = 10) -> str:
     adv: dict[str, set[str]] = defaultdict(set)
     by_concept: dict[str, set[str]] = defaultdict(set)
     neighbours: dict[str, set[str]] = defaultdict(set)
-    for e in graph.edges:
+    for e in graph.iter_edges():
         if e.type == "RUNS":
             runs[e.source].add(e.target)
         elif e.type == "ADVOCATES":

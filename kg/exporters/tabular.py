@@ -118,7 +118,7 @@ def node_row(node: Node) -> dict[str, Any]:
 def edge_rows(graph: KnowledgeGraph) -> Iterator[tuple[Edge, dict[str, Any]]]:
     """Every edge in graph.json order, with its row (key as in graph.json)."""
     keys: dict[tuple[str, str], int] = {}
-    for e in graph.edges:
+    for e in graph.iter_edges():
         k = keys.get((e.source, e.target), 0)
         keys[(e.source, e.target)] = k + 1
         ev = sorted(e.evidence)
@@ -139,7 +139,7 @@ def nodes_by_type(graph: KnowledgeGraph) -> dict[str, list[Node]]:
 
 
 def edge_types_present(graph: KnowledgeGraph) -> list[str]:
-    present = {e.type for e in graph.edges}
+    present = graph.counts()[1]
     return [t for t in EDGE_TYPES if t in present]
 
 

@@ -34,7 +34,7 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node as Term
@@ -129,8 +129,9 @@ class _Mapper:
         self.seen_direct: set[Triple] = set()
         self.direct_graphs: dict[Triple, set[URIRef]] = {}
 
-    def plan(self, edges: list[Edge]) -> None:
+    def plan(self, edges: Iterable[Edge]) -> None:
         """Collect the graphs of direct triples shared by several facts."""
+        edges = [e for e in edges if e.type != "MENTIONS"]
         count: dict[Triple, int] = {}
         for e in edges:
             if e.type == "MENTIONS":
@@ -336,12 +337,11 @@ class _Mapper:
 def statements(graph: KnowledgeGraph, iris: Iris | None = None) -> Iterator[Statement]:
     """Every statement of the graph, each triple exactly once, in a fixed order."""
     m = _Mapper(graph, iris or Iris())
-    edges = graph.edges
-    m.plan(edges)
+    m.plan(graph.iter_edges())
     yield from m.schemes()
     for nid in sorted(graph.nodes):
         yield from m.node(graph.nodes[nid])
-    for e in edges:
+    for e in graph.iter_edges():
         yield from m.edge(e)
 
 
