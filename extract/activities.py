@@ -14,7 +14,9 @@ PARTICIPATED_IN. The verbs are data (``activity_verbs.tsv``).
   set; a programme named in the sentence that carries out a set's member
   (大力实施“普惠服务行动”……推出“吉工·贴心”项目) to that member.
 - ADVOCATES: 习近平 for what 习近平(总书记) 强调/指出/提出 in the same
-  sentence; otherwise the writer — a chair's body, or the signing person
+  sentence, and for each principle heading a dash item (——坚持……。) of a
+  list whose introduction names him (……习近平总书记关于……的重要论述。主要有：);
+  otherwise the writer — a chair's body, or the signing person
   when the piece is signed by someone who is not a body's chair — for a
   concept that a committing verb (坚持, 弘扬, 增强, 践行 …) governs in its
   clause, unless the concept only sits in a frame (在践行……中, 是践行……的,
@@ -288,12 +290,44 @@ def _in_frame(text: str, cs: int, m: Mention) -> bool:
     return any(before.rstrip("“\"").endswith("是" + v) for v in verbs()["ADVOCATES"])
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
+
+
+def _list_speaker(ctx: _Context, m: Mention) -> Mention | None:
+    """习近平 for a principle that heads a dash item (——坚持党对工会工作的领导。强调……)
+    of a list whose introduction names him (形成了习近平总书记关于……的重要论述。主要有：):
+    the items are what he set out."""
+    text = ctx.text
+    if text[max(0, m.start - 2):m.start] != "——" or (m.start > 2 and text[m.start - 3] != "\n"):
+        return None
+    pos = m.start - 2
+    for _ in range(40):  # a list of at most this many items
+        breaks = [b for b in _PARAGRAPH_BREAK.finditer(text, max(0, pos - 3000), pos)]
+        if not breaks:
+            return None
+        prev_start = breaks[-2].end() if len(breaks) > 1 else max(0, pos - 3000)
+        para = text[prev_start:breaks[-1].start()]
+        if para.startswith("——"):
+            pos = prev_start
+            continue
+        if not para.rstrip().endswith(("：", ":")):
+            return None
+        leaders = [p for p in ctx.between(prev_start, breaks[-1].start(), "Person") if p.label == "习近平"]
+        return leaders[-1] if leaders else None
+    return None
+
+
 def advocates(ctx: _Context, concepts: list[Mention]) -> list[Fact]:
     text, out = ctx.text, []
     concepts_at = {m.start: m for m in concepts}
     for m in concepts:
         s, e = _sentence(text, m.start)
         art = ctx.article(m.start)
+        listed = _list_speaker(ctx, m)
+        if listed is not None:
+            out.append(Fact("ADVOCATES", listed.key, m.key, m.start, m.end, rule="leader-list",
+                            article=art.id if art else ""))
+            continue
         leader = []
         for p in ctx.between(s, m.start, "Person"):
             if p.label != "习近平":

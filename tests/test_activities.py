@@ -108,3 +108,28 @@ def test_activities_runs_not_when_joined(body, expected):
 def test_activities_advocates_frames_and_speakers(body, expected):
     got, _ = _facts(CHAIR + body, "ADVOCATES")
     assert got == expected
+
+
+LEADER_LIST = ("党的十八大以来，习近平总书记对党的工运事业和工会工作高度重视，形成了习近平总书记关于工人阶级和工会工作的重要论述。主要有：\n\n"
+               "——坚持党对工会工作的领导。强调中国共产党领导是中国特色社会主义最本质特征。这是做好工会工作的政治原则和根本保证。\n\n"
+               "——坚持全心全意依靠工人阶级。强调工人阶级是我们党最坚实最可靠的阶级基础。\n这是党和国家始终坚持的根本方针。\n\n"
+               "——坚持弘扬劳模精神、劳动精神、工匠精神。强调要树立劳动最光荣的理念。\n")
+
+
+def test_activities_advocates_leader_list_items():
+    # 001: the principles a list sets out under 习近平's 论述 are his, one per item
+    got, r = _facts(LEADER_LIST, "ADVOCATES")
+    assert {t for s, t in got if s == "习近平"} == {
+        "坚持党对工会工作的领导", "坚持全心全意依靠工人阶级", "坚持弘扬劳模精神、劳动精神、工匠精神"}
+    # the item names the principle, not the spirits inside it
+    assert ("习近平", "劳模精神") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "今后五年工会工作的主要任务是：\n\n——坚持加强基层工会建设。着力扩大工会组织覆盖面。\n",  # no leader
+    "习近平总书记对工会工作高度重视。\n\n——坚持加强基层工会建设。着力扩大工会组织覆盖面。\n",   # no list
+])
+def test_activities_advocates_list_item_needs_a_leader_introducing_the_list(text):
+    got, r = _facts(text, "ADVOCATES")
+    assert not {(s, t) for s, t in got if s == "习近平"}
+    assert "坚持加强基层工会建设" in {m.label for m in r.mentions if m.type == "Concept"}
