@@ -133,3 +133,18 @@ def test_activities_advocates_list_item_needs_a_leader_introducing_the_list(text
     got, r = _facts(text, "ADVOCATES")
     assert not {(s, t) for s, t in got if s == "习近平"}
     assert "坚持加强基层工会建设" in {m.label for m in r.mentions if m.type == "Concept"}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a body opening a clause with a committing verb commits, not the writer
+    ("以政治建设为统领全面加强工会系统党的建设，省总党组坚持以身作则，认真落实新时代党的建设总要求。",
+     {("吉林省总工会党组", "新时代党的建设总要求")}),
+    # a body's decisions on a concept: the body advocates it
+    ("要认真贯彻党中央关于产业工人队伍建设改革的决策部署，切实履行牵头抓总、统筹协调职责。",
+     {("中国共产党中央委员会", "产业工人队伍建设改革")}),
+    # 围绕……: serving an aim set by others, as for programmes (JOINS)
+    ("围绕加快建设现代化经济体系、制造强省、技工大省，充分发挥工人阶级主力军作用。", set()),
+])
+def test_activities_advocates_subject_policy_and_serving(body, expected):
+    got, _ = _facts(CHAIR + body, "ADVOCATES")
+    assert got == expected
