@@ -185,6 +185,10 @@ def split(norm, doc: str, found, date: str = "") -> list[Article]:
     return arts
 
 
+# a numbered heading (四、全心全意依靠工人阶级，重在……) is no paragraph cut off
+_HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|#")
+
+
 def _stitch(text: str, lines: list[tuple[int, int]], starts: list[_Start]) -> list[_Start]:
     """Pieces interleaved on a page: a paragraph of a signed piece that stops
     mid-word (…在全国总工会和北) goes on at a later paragraph that completes
@@ -207,7 +211,7 @@ def _stitch(text: str, lines: list[tuple[int, int]], starts: list[_Start]) -> li
         line = text[s:e].strip()
         k = max(0, bisect.bisect_right(positions, s) - 1)
         if (len(line) >= 15 and "\u4e00" <= line[-1] <= "\u9fff" and starts[k].authors
-                and ("，" in line or len(line) >= 30)):
+                and ("，" in line or len(line) >= 30) and not _HEADING.match(line)):
             opens.append((s, line, k))
         if (s not in start_set and s not in openings and len(line) >= 4 and "\u4e00" <= line[0] <= "\u9fff"
                 and line[0] not in "一二三四五六七八九十" and ("。" in line or len(line) >= 20)
@@ -267,7 +271,7 @@ def _back_pairs(text: str, lines: list[tuple[int, int]], starts: list[_Start], o
             ps, pe = lines[j]
             pline = text[ps:pe].strip()
             if (len(pline) < 15 or not "\u4e00" <= pline[-1] <= "\u9fff"
-                    or re.match(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|#", pline)
+                    or _HEADING.match(pline)
                     or ("。" not in pline and len(pline) < 40)):
                 continue  # a heading, not a paragraph cut off
             word, freq = crossing_word(pline, opening)

@@ -102,3 +102,17 @@ def test_articles_piece_running_on_under_the_next_heading_keeps_its_author():
     assert _author_at(r, "度赛跑") == ["董永祥"]
     assert _author_at(r, "奋力推动") == ["董永祥"]
     assert "栗斌" not in {f.source[1] for f in r.facts if f.type == "ADVOCATES"}
+
+
+def test_articles_numbered_heading_is_not_a_cut_paragraph():
+    # 000: 四、……积极作用 + 以弘扬…… reads as 作用|以 (用以), but a heading is not cut off
+    text = ("把全心全意依靠工人阶级的方针落到实处\n\n郭大为 陕西省人大常委会副主任、省总工会主席\n\n"
+            "全心全意依靠工人阶级，必须认真履行维护职工合法权益、竭诚服务职工群众的基本职责。\n\n"
+            "四、全心全意依靠工人阶级，重在发挥工会组织积极作用\n\n"
+            "工会只有增“三性”、去“四化”，才能同职工群众打成一片、融为一体。\n\n"
+            "大力弘扬劳模精神、劳动精神、工匠精神\n\n陈杰平 中国机械冶金建材工会主席\n\n"
+            "近年来，我们着重从三个方面入手，立足基层，大力弘扬劳模精神、劳动精神、工匠精神，取得良好成效。\n\n"
+            "以弘扬劳模精神、劳动精神、工匠精神为内核，深入开展技能素质提升活动。\n")
+    r = _run(text)
+    assert _author_at(r, "以弘扬") == ["陈杰平"]
+    assert all(a.kind != "stitched" for a in r.articles)
