@@ -290,7 +290,10 @@ def _in_frame(text: str, cs: int, m: Mention) -> bool:
         return True
     if re.search(r"在[\u4e00-\u9fff]{1,6}$", before) and re.match(r"[”\"]?(?:中|上|过程中)", after):
         return True
-    return any(before.rstrip("“\"").endswith("是" + v) for v in verbs()["ADVOCATES"])
+    # 是践行……的 frames it; 一是坚持、二是践行 only count the writer's commitments
+    head = before.rstrip("“\"")
+    return any(head.endswith("是" + v) and not re.search(r"[一二三四五六七八九十]是$", head[:-len(v)])
+               for v in verbs()["ADVOCATES"])
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")

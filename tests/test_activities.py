@@ -148,3 +148,15 @@ def test_activities_advocates_list_item_needs_a_leader_introducing_the_list(text
 def test_activities_advocates_subject_policy_and_serving(body, expected):
     got, _ = _facts(CHAIR + body, "ADVOCATES")
     assert got == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # 一是……、二是……: an enumerated commitment of the writer, not a 是-frame
+    ("一是牢固树立“四个意识”，团结带领广大职工为建设国际一流的和谐宜居之都作出贡献。",
+     {("吉林省总工会", "四个意识")}),
+    ("治方向。二是坚持“四个面向”，切实做好职工工作。", {("吉林省总工会", "四个面向")}),
+    ("这是践行社会主义核心价值观的生动体现。", set()),
+])
+def test_activities_advocates_enumerated_items_are_commitments(body, expected):
+    got, _ = _facts(CHAIR + body, "ADVOCATES")
+    assert got == expected
