@@ -155,6 +155,9 @@ def test_activities_advocates_subject_policy_and_serving(body, expected):
     ("一是牢固树立“四个意识”，团结带领广大职工为建设国际一流的和谐宜居之都作出贡献。",
      {("吉林省总工会", "四个意识")}),
     ("治方向。二是坚持“四个面向”，切实做好职工工作。", {("吉林省总工会", "四个面向")}),
+    # 高举……旗帜 commits as 坚持 does
+    ("全省各级工会要高举习近平新时代中国特色社会主义思想伟大旗帜，团结引领广大职工。",
+     {("吉林省总工会", "习近平新时代中国特色社会主义思想")}),
     ("这是践行社会主义核心价值观的生动体现。", set()),
 ])
 def test_activities_advocates_enumerated_items_are_commitments(body, expected):
