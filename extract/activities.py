@@ -14,11 +14,16 @@ PARTICIPATED_IN. The verbs are data (``activity_verbs.tsv``).
   set; a programme named in the sentence that carries out a set's member
   (大力实施“普惠服务行动”……推出“吉工·贴心”项目) to that member.
 - ADVOCATES: 习近平 for what 习近平(总书记) 强调/指出/提出 in the same
-  sentence; otherwise the writer — a chair's body, or the signing person
-  when the piece is signed by someone who is not a body's chair — for a
-  concept that a committing verb (坚持, 弘扬, 增强, 践行 …) governs in its
+  sentence, and for each principle heading a dash item (——坚持……。) of a
+  list whose introduction names him (……习近平总书记关于……的重要论述。主要有：);
+  a body opening a clause of the sentence with a committing verb
+  (省总党组坚持以身作则，认真落实……); a body whose decisions on the concept the
+  sentence names (党中央关于……的决策部署: ``POLICY``); otherwise the writer —
+  a chair's body, or the signing person when the piece is signed by someone
+  who is not a body's chair — for a concept that a committing verb (坚持, 弘扬, 增强, 践行 …) governs in its
   clause, unless the concept only sits in a frame (在践行……中, 是践行……的,
-  坚持……是). A sentence whose subject is 〈place〉工会 (天津工会要……) speaks
+  坚持……是) or serves an aim set by others (围绕加快建设……: ``JOINS``).
+  A sentence whose subject is 〈place〉工会 (天津工会要……) speaks
   for that place's 总工会; 全国各级工会, or 自治区各级工会 in a province's
   piece, is not the writer.
 - ISSUED: a body named at the start of a document's own title
@@ -285,7 +290,72 @@ def _in_frame(text: str, cs: int, m: Mention) -> bool:
         return True
     if re.search(r"在[\u4e00-\u9fff]{1,6}$", before) and re.match(r"[”\"]?(?:中|上|过程中)", after):
         return True
-    return any(before.rstrip("“\"").endswith("是" + v) for v in verbs()["ADVOCATES"])
+    # 是践行……的 frames it; 一是坚持、二是践行 only count the writer's commitments
+    head = before.rstrip("“\"")
+    return any(head.endswith("是" + v) and not re.search(r"[一二三四五六七八九十]是$", head[:-len(v)])
+               for v in verbs()["ADVOCATES"])
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
+
+
+def _list_speaker(ctx: _Context, m: Mention) -> Mention | None:
+    """习近平 for a principle that heads a dash item (——坚持党对工会工作的领导。强调……)
+    of a list whose introduction names him (形成了习近平总书记关于……的重要论述。主要有：):
+    the items are what he set out."""
+    text = ctx.text
+    if text[max(0, m.start - 2):m.start] != "——" or (m.start > 2 and text[m.start - 3] != "\n"):
+        return None
+    pos = m.start - 2
+    for _ in range(40):  # a list of at most this many items
+        breaks = [b for b in _PARAGRAPH_BREAK.finditer(text, max(0, pos - 3000), pos)]
+        if not breaks:
+            return None
+        prev_start = breaks[-2].end() if len(breaks) > 1 else max(0, pos - 3000)
+        para = text[prev_start:breaks[-1].start()]
+        if para.startswith("——"):
+            pos = prev_start
+            continue
+        if not para.rstrip().endswith(("：", ":")):
+            return None
+        leaders = [p for p in ctx.between(prev_start, breaks[-1].start(), "Person") if p.label == "习近平"]
+        return leaders[-1] if leaders else None
+    return None
+
+
+def _policy_maker(ctx: _Context, s: int, m: Mention) -> Mention | None:
+    """The body whose decisions on the concept the sentence names:
+    党中央关于产业工人队伍建设改革的决策部署 (``POLICY`` words)."""
+    text = ctx.text
+    if text[max(s, m.start - 2):m.start] != "关于" or not text[m.end:m.end + 1] == "的":
+        return None
+    if not any(text.startswith(w, m.end + 1) for w in verbs()["POLICY"]):
+        return None
+    bodies = [o for o in ctx.between(s, m.start - 2, "Organization") if o.end == m.start - 2]
+    return bodies[-1] if bodies else None
+
+
+_MODAL = re.compile(r"(?:要|将|始终|一定|必须|都|也|还|坚决|认真|深入|积极|大力|进一步|不断|持续|切实|全面|带头)*")
+
+
+@lru_cache(maxsize=1)
+def _commit_verb_at_start() -> re.Pattern:
+    words = sorted(verbs()["ADVOCATES"], key=lambda v: (-len(v), v))
+    return re.compile("(?:" + "|".join(re.escape(v) for v in words) + ")")
+
+
+def _clause_subject(ctx: _Context, s: int, pos: int) -> Mention | None:
+    """The body that opens a clause of the sentence before ``pos`` with a
+    committing verb (省总党组坚持以身作则，认真落实新时代党的建设总要求): it, not
+    the writer, commits to what the sentence goes on to name."""
+    text = ctx.text
+    for o in reversed(ctx.between(s, pos, "Organization")):
+        if text[_clause_start(text, o.start):o.start].strip():
+            continue  # not the clause's subject
+        rest = text[o.end:o.end + 12]
+        rest = rest[_MODAL.match(rest).end():]
+        return o if _commit_verb_at_start().match(rest) else None
+    return None
 
 
 def advocates(ctx: _Context, concepts: list[Mention]) -> list[Fact]:
@@ -294,6 +364,11 @@ def advocates(ctx: _Context, concepts: list[Mention]) -> list[Fact]:
     for m in concepts:
         s, e = _sentence(text, m.start)
         art = ctx.article(m.start)
+        listed = _list_speaker(ctx, m)
+        if listed is not None:
+            out.append(Fact("ADVOCATES", listed.key, m.key, m.start, m.end, rule="leader-list",
+                            article=art.id if art else ""))
+            continue
         leader = []
         for p in ctx.between(s, m.start, "Person"):
             if p.label != "习近平":
@@ -307,10 +382,23 @@ def advocates(ctx: _Context, concepts: list[Mention]) -> list[Fact]:
             out.append(Fact("ADVOCATES", p.key, m.key, p.start, m.end, rule="leader-says",
                             article=art.id if art else ""))
             continue
+        policy = _policy_maker(ctx, s, m)
+        if policy is not None:
+            out.append(Fact("ADVOCATES", policy.key, m.key, policy.start, m.end, rule="policy-on",
+                            article=art.id if art else ""))
+            continue
         if "总书记" in text[s:m.start] or not _committed(ctx, m, concepts_at):
             continue
         cs = _clause_start(text, m.start)
         if _in_frame(text, cs, m):
+            continue
+        # 围绕加快建设现代化经济体系: serving someone else's aim, not committing to it
+        if _has_verb(text[max(cs, m.start - 12):m.start], "JOINS"):
+            continue
+        subject = _clause_subject(ctx, s, m.start)
+        if subject is not None:
+            out.append(Fact("ADVOCATES", subject.key, m.key, subject.start, m.end, rule="subject-commits",
+                            article=art.id if art else ""))
             continue
         w = ctx.writer(art)
         w = _place_speaker(ctx, s, e, w) or w

@@ -10,6 +10,13 @@ An article starts at:
 - a continuation from another page, ``（上接第1版）``;
 - the text after an author's note ``（作者系……）``, which closes a piece.
 
+Pieces interleaved on a page are put back together where a paragraph stops
+mid-word and another completes the word (``_stitch``): a later paragraph
+goes on the cut piece; a signed piece whose opening completes a paragraph
+printed further up takes that paragraph and the ones running into it
+(a column continued above its heading); a piece whose last paragraph runs
+on into the opening under the next byline keeps that text.
+
 A note gives its posts to the author of its article. A note in a piece that
 nobody signed on this page gives no person, unless the piece is the cut-off
 remainder of a signed piece above it (a column continued elsewhere).
@@ -178,6 +185,10 @@ def split(norm, doc: str, found, date: str = "") -> list[Article]:
     return arts
 
 
+# a numbered heading (四、全心全意依靠工人阶级，重在……) is no paragraph cut off
+_HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|#")
+
+
 def _stitch(text: str, lines: list[tuple[int, int]], starts: list[_Start]) -> list[_Start]:
     """Pieces interleaved on a page: a paragraph of a signed piece that stops
     mid-word (…在全国总工会和北) goes on at a later paragraph that completes
@@ -200,7 +211,7 @@ def _stitch(text: str, lines: list[tuple[int, int]], starts: list[_Start]) -> li
         line = text[s:e].strip()
         k = max(0, bisect.bisect_right(positions, s) - 1)
         if (len(line) >= 15 and "\u4e00" <= line[-1] <= "\u9fff" and starts[k].authors
-                and ("，" in line or len(line) >= 30)):
+                and ("，" in line or len(line) >= 30) and not _HEADING.match(line)):
             opens.append((s, line, k))
         if (s not in start_set and s not in openings and len(line) >= 4 and "\u4e00" <= line[0] <= "\u9fff"
                 and line[0] not in "一二三四五六七八九十" and ("。" in line or len(line) >= 20)
@@ -216,16 +227,131 @@ def _stitch(text: str, lines: list[tuple[int, int]], starts: list[_Start]) -> li
                 word, freq = crossing_word(pline, qline)
                 if freq >= STITCH_MIN_FREQ:
                     pairs.append((-freq, ps, qs, k))
+    back = _back_pairs(text, lines, starts, openings)
     used_p: set[int] = set()
     used_q: set[int] = set()
+    used_k: set[int] = set()
     added: list[_Start] = []
-    for _, ps, qs, k in sorted(pairs):
-        if ps in used_p or qs in used_q:
+    accepted_back: list[tuple[int, int, int]] = []
+    for pair in sorted(pairs + back):
+        _, ps, q, k = pair[:4]
+        if ps in used_p or (q in used_q if len(pair) == 4 else k in used_k):
             continue
         used_p.add(ps)
-        used_q.add(qs)
-        added.append(_Start(qs, list(starts[k].authors), None, "stitched", source=starts[k].pos))
-    return sorted(starts + added, key=lambda st: st.pos)
+        if len(pair) == 4:
+            used_q.add(q)
+            added.append(_Start(q, list(starts[k].authors), None, "stitched", source=starts[k].pos))
+        else:
+            used_k.add(k)
+            accepted_back.append((ps, k, pair[4], pair[5]))
+    out = sorted(starts + added, key=lambda st: st.pos)
+    return _stitch_back(text, lines, out, starts, accepted_back, openings)
+
+
+def _back_pairs(text: str, lines: list[tuple[int, int]], starts: list[_Start], openings: set[int]) -> list[tuple]:
+    """Candidates for a column continued *above* its heading: a signed
+    piece's opening paragraph that starts mid-word (治方向。二是……) and an
+    earlier prose paragraph that stops mid-word (……始终保持工会工作正确政):
+    ``(-frequency of the crossing word, cut paragraph start, 0, piece index,
+    cut line index, opening line index)``."""
+    from extract.tokenise import crossing_word, tokenize
+
+    line_starts = [s for s, _ in lines]
+    out = []
+    for k, st in enumerate(starts):
+        if not (st.authors and st.byline and st.kind in ("byline", "name-line")):
+            continue
+        i = bisect.bisect_right(line_starts, st.byline[0])
+        if i >= len(lines):
+            continue
+        opening = text[lines[i][0]:lines[i][1]].strip()
+        if not opening or not "\u4e00" <= opening[0] <= "\u9fff" or len(next(iter(tokenize(opening[:8])))[0]) != 1:
+            continue
+        for j in range(max(0, i - 1 - STITCH_WINDOW), i - 1):
+            ps, pe = lines[j]
+            pline = text[ps:pe].strip()
+            if (len(pline) < 15 or not "\u4e00" <= pline[-1] <= "\u9fff"
+                    or _HEADING.match(pline)
+                    or ("。" not in pline and len(pline) < 40)):
+                continue  # a heading, not a paragraph cut off
+            word, freq = crossing_word(pline, opening)
+            if freq >= STITCH_MIN_FREQ:
+                out.append((-freq, ps, 0, k, j, i))
+    return out
+
+
+def _stitch_back(text: str, lines: list[tuple[int, int]], starts: list[_Start], signed: list[_Start],
+                 accepted: list[tuple[int, int, int, int]], openings: set[int]) -> list[_Start]:
+    """A column continued *above* its heading (see ``_back_pairs``): the cut
+    paragraph, and the paragraphs just above it that run on into it (back to
+    a paragraph that itself stops mid-sentence, a heading, or the first
+    paragraph of another piece), are the signed piece's; what follows them
+    stays with the piece it was in.
+
+    When the cut paragraph is the last one of the piece right above the
+    heading, it is the other way round: that piece runs on under the next
+    heading (……与经济社会发展程 | 度赛跑、……), and the text under the byline,
+    up to the next piece, is the upper piece's."""
+    positions = [st.pos for st in starts]
+    start_set = set(positions)
+    runs: dict[int, _Start] = {}
+    ends: list[tuple[int, int]] = []  # (line after a run, index of the piece holding its cut paragraph)
+    claimed: list[tuple[int, int]] = []
+    for ps, k, j, i in accepted:
+        owner = starts[max(0, bisect.bisect_right(positions, ps) - 1)]
+        if owner.authors and lines[j + 1][0] == signed[k].pos:
+            runs[lines[i][0]] = _Start(lines[i][0], list(owner.authors), None, "stitched",
+                                       source=owner.source if owner.source is not None else owner.pos)
+            continue
+        first = j
+        byline = text[signed[k].byline[0]:signed[k].byline[1]]
+        while first > 0 and lines[first][0] not in start_set and lines[first][0] not in openings \
+                and not _other_place_speaks(text[lines[first][0]:lines[first][1]], byline):
+            prev = text[lines[first - 1][0]:lines[first - 1][1]].strip()
+            if not prev or prev[-1] not in _TERMINAL:
+                break
+            first -= 1
+        if _other_place_speaks(text[lines[first][0]:lines[first][1]], byline):
+            first += 1
+        if lines[first][0] in start_set or lines[first][0] in openings:
+            first += 1  # another piece's first paragraph is its own
+        if first > j or any(first <= b and a <= j for a, b in claimed):
+            continue
+        claimed.append((first, j))
+        src = signed[k]
+        runs[lines[first][0]] = _Start(lines[first][0], list(src.authors), None, "stitched", source=src.pos)
+        if j + 1 < len(lines):
+            ends.append((lines[j + 1][0], max(0, bisect.bisect_right(positions, ps) - 1)))
+    added = list(runs.values())
+    # what follows a run goes back to the piece it was in
+    for pos, k in ends:
+        if pos in start_set or pos in runs:
+            continue
+        owner = starts[k]
+        if owner.authors:
+            added.append(_Start(pos, list(owner.authors), None, "stitched",
+                                source=owner.source if owner.source is not None else owner.pos))
+        else:
+            added.append(_Start(pos, [], None, "page"))
+    return sorted([st for st in starts if st.pos not in runs] + added, key=lambda st: st.pos)
+
+
+_PLACE_UNION = re.compile(r"([\u4e00-\u9fff]{2,3})(?:各级)?工会")
+
+
+def _other_place_speaks(paragraph: str, byline: str) -> bool:
+    """The paragraph names another place's unions (浙江工会将……) than the
+    byline's (天津市人大常委会副主任、市总工会主席): it is that place's piece."""
+    from extract import lexicon
+
+    for m in _PLACE_UNION.finditer(paragraph):
+        for w in (m.group(1), m.group(1)[-2:]):
+            r = lexicon.regions_by_short().get(w)
+            if r is not None:
+                if r.short not in byline:
+                    return True
+                break
+    return False
 
 
 def _attach_fragments(text: str, arts: list[Article], notes: list[re.Match]) -> None:

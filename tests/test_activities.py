@@ -108,3 +108,58 @@ def test_activities_runs_not_when_joined(body, expected):
 def test_activities_advocates_frames_and_speakers(body, expected):
     got, _ = _facts(CHAIR + body, "ADVOCATES")
     assert got == expected
+
+
+LEADER_LIST = ("党的十八大以来，习近平总书记对党的工运事业和工会工作高度重视，形成了习近平总书记关于工人阶级和工会工作的重要论述。主要有：\n\n"
+               "——坚持党对工会工作的领导。强调中国共产党领导是中国特色社会主义最本质特征。这是做好工会工作的政治原则和根本保证。\n\n"
+               "——坚持全心全意依靠工人阶级。强调工人阶级是我们党最坚实最可靠的阶级基础。\n这是党和国家始终坚持的根本方针。\n\n"
+               "——坚持弘扬劳模精神、劳动精神、工匠精神。强调要树立劳动最光荣的理念。\n")
+
+
+def test_activities_advocates_leader_list_items():
+    # 001: the principles a list sets out under 习近平's 论述 are his, one per item
+    got, r = _facts(LEADER_LIST, "ADVOCATES")
+    assert {t for s, t in got if s == "习近平"} == {
+        "坚持党对工会工作的领导", "坚持全心全意依靠工人阶级", "坚持弘扬劳模精神、劳动精神、工匠精神"}
+    # the item names the principle, not the spirits inside it
+    assert ("习近平", "劳模精神") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "今后五年工会工作的主要任务是：\n\n——坚持加强基层工会建设。着力扩大工会组织覆盖面。\n",  # no leader
+    "习近平总书记对工会工作高度重视。\n\n——坚持加强基层工会建设。着力扩大工会组织覆盖面。\n",   # no list
+])
+def test_activities_advocates_list_item_needs_a_leader_introducing_the_list(text):
+    got, r = _facts(text, "ADVOCATES")
+    assert not {(s, t) for s, t in got if s == "习近平"}
+    assert "坚持加强基层工会建设" in {m.label for m in r.mentions if m.type == "Concept"}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a body opening a clause with a committing verb commits, not the writer
+    ("以政治建设为统领全面加强工会系统党的建设，省总党组坚持以身作则，认真落实新时代党的建设总要求。",
+     {("吉林省总工会党组", "新时代党的建设总要求")}),
+    # a body's decisions on a concept: the body advocates it
+    ("要认真贯彻党中央关于产业工人队伍建设改革的决策部署，切实履行牵头抓总、统筹协调职责。",
+     {("中国共产党中央委员会", "产业工人队伍建设改革")}),
+    # 围绕……: serving an aim set by others, as for programmes (JOINS)
+    ("围绕加快建设现代化经济体系、制造强省、技工大省，充分发挥工人阶级主力军作用。", set()),
+])
+def test_activities_advocates_subject_policy_and_serving(body, expected):
+    got, _ = _facts(CHAIR + body, "ADVOCATES")
+    assert got == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # 一是……、二是……: an enumerated commitment of the writer, not a 是-frame
+    ("一是牢固树立“四个意识”，团结带领广大职工为建设国际一流的和谐宜居之都作出贡献。",
+     {("吉林省总工会", "四个意识")}),
+    ("治方向。二是坚持“四个面向”，切实做好职工工作。", {("吉林省总工会", "四个面向")}),
+    # 高举……旗帜 commits as 坚持 does
+    ("全省各级工会要高举习近平新时代中国特色社会主义思想伟大旗帜，团结引领广大职工。",
+     {("吉林省总工会", "习近平新时代中国特色社会主义思想")}),
+    ("这是践行社会主义核心价值观的生动体现。", set()),
+])
+def test_activities_advocates_enumerated_items_are_commitments(body, expected):
+    got, _ = _facts(CHAIR + body, "ADVOCATES")
+    assert got == expected
