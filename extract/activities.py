@@ -13,9 +13,10 @@ PARTICIPATED_IN. The verbs are data (``activity_verbs.tsv``).
 - PART_OF: a member of a numbered set (the recogniser's ``part_of``) to the
   set; a programme named in the sentence that carries out a set's member
   (大力实施“普惠服务行动”……推出“吉工·贴心”项目) to that member.
-- ADVOCATES: 习近平 for what 习近平(总书记) 强调/指出/提出 in the same
-  sentence, and for each principle heading a dash item (——坚持……。) of a
-  list whose introduction names him (……习近平总书记关于……的重要论述。主要有：);
+- ADVOCATES: a person for what they 强调/指出/提出 (``SAYS``) in the same
+  sentence (习近平总书记强调，……), and for each principle heading a dash item
+  (——坚持……。) of a list whose introduction names them last
+  (……习近平总书记关于……的重要论述。主要有：);
   a body opening a clause of the sentence with a committing verb
   (省总党组坚持以身作则，认真落实……); a body whose decisions on the concept the
   sentence names (党中央关于……的决策部署: ``POLICY``); otherwise the writer —
@@ -300,9 +301,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
 
 
 def _list_speaker(ctx: _Context, m: Mention) -> Mention | None:
-    """习近平 for a principle that heads a dash item (——坚持党对工会工作的领导。强调……)
-    of a list whose introduction names him (形成了习近平总书记关于……的重要论述。主要有：):
-    the items are what he set out."""
+    """The person for a principle that heads a dash item (——坚持党对工会工作的领导。强调……)
+    of a list whose introduction names them last (形成了习近平总书记关于……的重要论述。主要有：):
+    the items are what they set out."""
     text = ctx.text
     if text[max(0, m.start - 2):m.start] != "——" or (m.start > 2 and text[m.start - 3] != "\n"):
         return None
@@ -318,7 +319,7 @@ def _list_speaker(ctx: _Context, m: Mention) -> Mention | None:
             continue
         if not para.rstrip().endswith(("：", ":")):
             return None
-        leaders = [p for p in ctx.between(prev_start, breaks[-1].start(), "Person") if p.label == "习近平"]
+        leaders = ctx.between(prev_start, breaks[-1].start(), "Person")
         return leaders[-1] if leaders else None
     return None
 
@@ -371,8 +372,6 @@ def advocates(ctx: _Context, concepts: list[Mention]) -> list[Fact]:
             continue
         leader = []
         for p in ctx.between(s, m.start, "Person"):
-            if p.label != "习近平":
-                continue
             gap = text[p.end:m.start]
             said = [gap.find(v) for v in verbs()["SAYS"] if 0 <= gap.find(v) <= 8]
             if said and len(gap) - min(said) <= 60:

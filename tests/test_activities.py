@@ -163,3 +163,12 @@ def test_activities_advocates_subject_policy_and_serving(body, expected):
 def test_activities_advocates_enumerated_items_are_commitments(body, expected):
     got, _ = _facts(CHAIR + body, "ADVOCATES")
     assert got == expected
+
+
+def test_activities_advocates_any_speaker_for_what_they_stress():
+    # a named speaker's 强调/指出 makes the concept theirs, whoever they are
+    got, _ = _facts("本报讯 全国总工会主席王东明在会上强调，要大力弘扬劳模精神，增强“四个意识”。\n", "ADVOCATES")
+    assert {("王东明", "劳模精神"), ("王东明", "四个意识")} <= got
+    # the same list introduced by another speaker is that speaker's
+    got, _ = _facts(LEADER_LIST.replace("习近平总书记", "王东明同志"), "ADVOCATES")
+    assert ("王东明", "坚持党对工会工作的领导") in got
