@@ -104,6 +104,7 @@ def merge_result(graph: KnowledgeGraph, result: DocumentResult) -> None:
         if art and (art, nid) not in mentioned:
             mentioned.add((art, nid))
             graph.add_edge(art, nid, "MENTIONS")
+    graph.seal_mentions(article_ids)
     starts = [s for s, _ in result.sentences]
     made: dict[tuple[int, int, str], Evidence] = {}
     for f in result.facts:

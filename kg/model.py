@@ -148,8 +148,10 @@ class KnowledgeGraph:
 
     Bare ``MENTIONS`` edges (no evidence, no attributes: an article naming an
     entity) are most of a large graph's edges, so they are kept compactly, as
-    the set of ids each article names, and made into :class:`Edge` objects
-    only while the edges are iterated; everything else sees them as edges.
+    the ids each article names (a set while the article is being read, a
+    sorted tuple once :meth:`seal_mentions` is called), and made into
+    :class:`Edge` objects only while the edges are iterated; everything else
+    sees them as edges.
 
     >>> g = KnowledgeGraph()
     >>> art, p = g.add_node("Article", "a", key="d.txt#1"), g.add_node("Person", "刘伟")
@@ -162,7 +164,7 @@ class KnowledgeGraph:
         self.nodes: dict[str, Node] = {}
         self._edges: dict[tuple, Edge] = {}
         # bare MENTIONS edges: article id -> ids of the nodes it names
-        self._mentions: dict[str, set[str]] = {}
+        self._mentions: dict[str, set[str] | tuple[str, ...]] = {}
         self.meta: dict[str, Any] = dict(meta or {})
 
     # -- building ---------------------------------------------------------
@@ -194,7 +196,13 @@ class KnowledgeGraph:
         if type_ == "MENTIONS" and not attrs and not evidence:
             # kept compactly; a MENTIONS edge with evidence of the same identity,
             # if any, is in _edges and shadows this one (see iter_edges)
-            self._mentions.setdefault(source, set()).add(target)
+            targets = self._mentions.get(source)
+            if targets is None:
+                self._mentions[source] = {target}
+            elif isinstance(targets, set):
+                targets.add(target)
+            elif target not in targets:  # a sealed article named again
+                self._mentions[source] = {*targets, target}
             return Edge(source, target, type_)
         edge = Edge(source, target, type_, attrs)
         key = edge.identity
@@ -220,10 +228,22 @@ class KnowledgeGraph:
         for _, e in heapq.merge(full, self._bare_mentions(), key=lambda ke: ke[0]):
             yield e
 
+    def keyed_edges(self) -> Iterator[tuple[int, Edge]]:
+        """Every edge with its multigraph key (0, 1, … among the edges between
+        the same two nodes), in :meth:`iter_edges` order; those edges are
+        consecutive there, so nothing is remembered but the last pair."""
+        last, k = None, 0
+        for e in self.iter_edges():
+            pair = (e.source, e.target)
+            k = k + 1 if pair == last else 0
+            last = pair
+            yield k, e
+
     def _bare_mentions(self) -> Iterator[tuple[tuple, Edge]]:
         edges = self._edges
         for src in sorted(self._mentions):
-            for tgt in sorted(self._mentions[src]):
+            targets = self._mentions[src]
+            for tgt in targets if isinstance(targets, tuple) else sorted(targets):
                 key = (src, tgt, *_MENTION_TAIL)
                 if key not in edges:  # else that edge, with its evidence, stands
                     yield key, Edge(src, tgt, "MENTIONS")
@@ -232,6 +252,15 @@ class KnowledgeGraph:
         if type_ == "MENTIONS":
             return (e for e in self.iter_edges() if e.type == type_)
         return (self._edges[k] for k in sorted(k for k in self._edges if k[2] == type_))
+
+    def seal_mentions(self, sources: Iterable[str] | None = None) -> None:
+        """Keep what each of ``sources`` (every article: ``None``) names as a
+        sorted tuple, a fifth of a set's memory; call it once an article has
+        been read (naming more later still works)."""
+        for src in self._mentions if sources is None else sources:
+            targets = self._mentions.get(src)
+            if isinstance(targets, set):
+                self._mentions[src] = tuple(sorted(targets))
 
     def merge_nodes(self, mapping: dict[str, str]) -> None:
         """Merge each node ``old`` into ``mapping[old]`` (renaming where the
@@ -261,8 +290,13 @@ class KnowledgeGraph:
                 target.attrs.setdefault(k, v)
         mentions, self._mentions = self._mentions, {}
         for src, targets in mentions.items():
-            self._mentions.setdefault(mapping.get(src, src), set()).update(
-                mapping.get(t, t) for t in targets)
+            new = mapping.get(src, src)
+            if new == src and new not in self._mentions and not any(t in mapping for t in targets):
+                self._mentions[src] = targets  # untouched: kept as it is
+                continue
+            merged = set(self._mentions.get(new, ()))
+            merged.update(mapping.get(t, t) for t in targets)
+            self._mentions[new] = tuple(sorted(merged))
         edges, self._edges = list(self._edges.values()), {}
         for e in edges:
             e.source = mapping.get(e.source, e.source)
@@ -275,12 +309,7 @@ class KnowledgeGraph:
 
     # -- node-link JSON -----------------------------------------------------
     def to_node_link(self) -> dict[str, Any]:
-        edges = []
-        keys: dict[tuple[str, str], int] = {}
-        for e in self.iter_edges():
-            k = keys.get((e.source, e.target), 0)
-            keys[(e.source, e.target)] = k + 1
-            edges.append(e.to_dict(k))
+        edges = [e.to_dict(k) for k, e in self.keyed_edges()]
         return {"directed": True, "multigraph": True,
                 "graph": dict(sorted(self.meta.items())),
                 "nodes": [self.nodes[n].to_dict() for n in sorted(self.nodes)],
@@ -304,6 +333,7 @@ class KnowledgeGraph:
             d.pop("key", None)
             ev = [Evidence.from_dict(e) for e in d.pop("evidence", [])]
             g.add_edge(src, tgt, type_, evidence=ev, **d)
+        g.seal_mentions()
         return g
 
     def to_json(self) -> str:

@@ -75,11 +75,7 @@ def _array(out: TextIO, items: Iterable[Any]) -> None:
 
 
 def _edge_dicts(graph: KnowledgeGraph) -> Iterable[dict[str, Any]]:
-    keys: dict[tuple[str, str], int] = {}
-    for e in graph.iter_edges():
-        k = keys.get((e.source, e.target), 0)
-        keys[(e.source, e.target)] = k + 1
-        yield e.to_dict(k)
+    return (e.to_dict(k) for k, e in graph.keyed_edges())
 
 
 def dump(graph: KnowledgeGraph, out: TextIO) -> None:

@@ -117,10 +117,7 @@ def node_row(node: Node) -> dict[str, Any]:
 
 def edge_rows(graph: KnowledgeGraph) -> Iterator[tuple[Edge, dict[str, Any]]]:
     """Every edge in graph.json order, with its row (key as in graph.json)."""
-    keys: dict[tuple[str, str], int] = {}
-    for e in graph.iter_edges():
-        k = keys.get((e.source, e.target), 0)
-        keys[(e.source, e.target)] = k + 1
+    for k, e in graph.keyed_edges():
         ev = sorted(e.evidence)
         attrs = dict(e.attrs)
         attrs.update(key=k, evidence=[x.to_dict() for x in ev] or None,
