@@ -37,6 +37,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from extract.records import Article, Mention
 
@@ -189,6 +190,20 @@ def split(norm, doc: str, found, date: str = "") -> list[Article]:
 _HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|#")
 
 
+class _Pair(NamedTuple):
+    """A candidate stitch, sorted most common crossing word first: the
+    paragraph cut mid-word (``cut``, its start) and where it goes on
+    (``goes_on``); for a column continued above its heading (``back``: the
+    cut line's and the opening line's indexes), the signed ``piece`` takes
+    the cut paragraph instead."""
+
+    neg_freq: int
+    cut: int
+    goes_on: int
+    piece: int
+    back: tuple[int, int] | None = None
+
+
 def _stitch(text: str, lines: list[tuple[int, int]], starts: list[_Start]) -> list[_Start]:
     """Pieces interleaved on a page: a paragraph of a signed piece that stops
     mid-word (…在全国总工会和北) goes on at a later paragraph that completes
@@ -226,34 +241,36 @@ def _stitch(text: str, lines: list[tuple[int, int]], starts: list[_Start]) -> li
             if qs > ps:
                 word, freq = crossing_word(pline, qline)
                 if freq >= STITCH_MIN_FREQ:
-                    pairs.append((-freq, ps, qs, k))
+                    pairs.append(_Pair(-freq, ps, qs, k))
     back = _back_pairs(text, lines, starts, openings)
     used_p: set[int] = set()
     used_q: set[int] = set()
     used_k: set[int] = set()
     added: list[_Start] = []
-    accepted_back: list[tuple[int, int, int]] = []
+    accepted_back: list[tuple[int, int, int, int]] = []
     for pair in sorted(pairs + back):
-        _, ps, q, k = pair[:4]
-        if ps in used_p or (q in used_q if len(pair) == 4 else k in used_k):
+        ps, k = pair.cut, pair.piece
+        if ps in used_p or (k in used_k if pair.back else pair.goes_on in used_q):
             continue
         used_p.add(ps)
-        if len(pair) == 4:
-            used_q.add(q)
-            added.append(_Start(q, list(starts[k].authors), None, "stitched", source=starts[k].pos))
-        else:
+        if pair.back:
             used_k.add(k)
-            accepted_back.append((ps, k, pair[4], pair[5]))
+            accepted_back.append((ps, k, *pair.back))
+        else:
+            used_q.add(pair.goes_on)
+            added.append(_Start(pair.goes_on, list(starts[k].authors), None, "stitched",
+                                source=starts[k].pos))
     out = sorted(starts + added, key=lambda st: st.pos)
     return _stitch_back(text, lines, out, starts, accepted_back, openings)
 
 
-def _back_pairs(text: str, lines: list[tuple[int, int]], starts: list[_Start], openings: set[int]) -> list[tuple]:
+def _back_pairs(text: str, lines: list[tuple[int, int]], starts: list[_Start],
+                openings: set[int]) -> list[_Pair]:
     """Candidates for a column continued *above* its heading: a signed
     piece's opening paragraph that starts mid-word (治方向。二是……) and an
     earlier prose paragraph that stops mid-word (……始终保持工会工作正确政):
-    ``(-frequency of the crossing word, cut paragraph start, 0, piece index,
-    cut line index, opening line index)``."""
+    one :class:`_Pair` each, with ``back`` = (cut line index, opening line
+    index)."""
     from extract.tokenise import crossing_word, tokenize
 
     line_starts = [s for s, _ in lines]
@@ -276,7 +293,7 @@ def _back_pairs(text: str, lines: list[tuple[int, int]], starts: list[_Start], o
                 continue  # a heading, not a paragraph cut off
             word, freq = crossing_word(pline, opening)
             if freq >= STITCH_MIN_FREQ:
-                out.append((-freq, ps, 0, k, j, i))
+                out.append(_Pair(-freq, ps, 0, k, (j, i)))
     return out
 
 
