@@ -41,9 +41,10 @@ import re
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterator
 
 from extract import lexicon
+from extract.spans import finditer_near
 from extract.tokenise import joins_word
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -82,11 +83,15 @@ def _same_length(text: str, offsets: array, pattern: re.Pattern,
     return pattern.sub(repl, text), offsets
 
 
-def _rewrite(text: str, offsets: array, pattern: re.Pattern, repl: Replacement) -> tuple[str, array]:
+def _rewrite(text: str, offsets: array, pattern: re.Pattern | Callable[[str], Iterator[re.Match]],
+             repl: Replacement) -> tuple[str, array]:
+    """Replace every match of ``pattern`` (or every match a function of the
+    text yields, in order and not overlapping) by ``repl``, keeping the map."""
     parts: list[str] = []
     maps: list[array] = []
     pos = 0
-    for m in pattern.finditer(text):
+    matches = pattern.finditer(text) if isinstance(pattern, re.Pattern) else pattern(text)
+    for m in matches:
         s, e = m.span()
         r = repl(m) if callable(repl) else repl
         if isinstance(r, str) and r == m.group(0):
@@ -125,10 +130,38 @@ _HALF_PUNCT = re.compile(rf"(?<=[{CJK}”“])[,;:!?()]|[,;:!?()](?=[{CJK}“”
 _URL = re.compile(rf"(?<=[{CJK}])\s*(?:https?://|www\.)[A-Za-z0-9./?=&%_#:-]+\s*(?=[{CJK}])")
 
 
+_SPAM_PAD = 24  # characters of an insert around its spam word, on each side
+
+
+@lru_cache(maxsize=1)
+def _spam_words() -> str:
+    return "|".join(re.escape(w) for w in lexicon.word_list("spam_markers.txt"))
+
+
 @lru_cache(maxsize=1)
 def _spam_insert() -> re.Pattern:
-    words = "|".join(re.escape(w) for w in lexicon.word_list("spam_markers.txt"))
-    return re.compile(rf"(?<=[{CJK}])[【\[(（<《]?[^\n【】\[\]()（）]{{0,24}}?(?:{words})[^\n【】\[\]()（）]{{0,24}}?[】\])）>》]?(?=[{CJK}])")
+    pad = rf"[^\n【】\[\]()（）]{{0,{_SPAM_PAD}}}?"
+    return re.compile(rf"(?<=[{CJK}])[【\[(（<《]?{pad}(?:{_spam_words()}){pad}[】\])）>》]?(?=[{CJK}])")
+
+
+@lru_cache(maxsize=1)
+def _spam_word_at() -> re.Pattern:
+    return re.compile(rf"(?=(?:{_spam_words()}))")
+
+
+def _spam_inserts(text: str) -> Iterator[re.Match]:
+    """The matches of :func:`_spam_insert`, looked for only around the spam
+    words (rare: a scan of every position costs more than the rest of the
+    normaliser). An insert starts at most a bracket and ``_SPAM_PAD``
+    characters before its word and ends a pad and a bracket after it.
+
+    >>> [m.group(0) for m in _spam_inserts("工会【加微信xx】主席，关注职工")]
+    ['【加微信xx】', '席，关注']
+    """
+    longest = max(map(len, lexicon.word_list("spam_markers.txt")), default=0)
+    hits = (m.start() for m in _spam_word_at().finditer(text))
+    return finditer_near(_spam_insert(), text, hits, before=1 + _SPAM_PAD,
+                         reach=1 + _SPAM_PAD + longest + _SPAM_PAD + 1 + 1)
 
 
 _BLANKS = re.compile(r"[ \t]+(\n)")
@@ -224,7 +257,7 @@ def normalise(raw: str) -> NormalisedText:
     text, offsets = _rewrite(text, offsets, _MD_EMPH, "")
     text, offsets = _rewrite(text, offsets, _PINYIN, "")
     text, offsets = _rewrite(text, offsets, _URL, "")
-    text, offsets = _rewrite(text, offsets, _spam_insert(), _drop_bracketed_spam)
+    text, offsets = _rewrite(text, offsets, _spam_inserts, _drop_bracketed_spam)
     text, offsets = _same_length(text, offsets, _FULLWIDTH, _fullwidth)
     text, offsets = _same_length(text, offsets, _HALF_PUNCT, lambda m: _HALF_TO_FULL[m.group(0)])
     text, offsets = _rewrite(text, offsets, _BLANKS, 1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 
 @lru_cache(maxsize=8)
@@ -79,3 +79,47 @@ def last_before(starts: Sequence[int], lo: int, hi: int) -> int:
     """Index of the last item with ``lo <= starts[i]`` and ``starts[i] < hi``, or -1."""
     i = bisect.bisect_left(starts, hi) - 1
     return i if i >= 0 and starts[i] >= lo else -1
+
+
+def finditer_near(pattern: re.Pattern, text: str, hits: Iterable[int], before: int,
+                  reach: int) -> Iterator[re.Match]:
+    """``pattern.finditer(text)``, searching only near ``hits`` (sorted
+    positions): for a pattern whose every match starts at most ``before``
+    characters before some hit, is not empty, and reads (with its lookahead)
+    at most ``reach`` characters from its start. A rare anchor (a spam word)
+    then spares a scan of every position of a long text.
+
+    >>> rx = re.compile(r"[a-z]{0,3}!")
+    >>> text = "abc! x yz! q"
+    >>> [m.group(0) for m in finditer_near(rx, text, [3, 9], 3, 4)]
+    ['abc!', 'yz!']
+    >>> [m.group(0) for m in finditer_near(rx, text, [], 3, 4)]
+    []
+    """
+    pos = 0
+    n = len(text)
+    for lo, hi in _windows(hits, before):
+        pos = max(pos, lo)
+        while pos <= hi and (m := pattern.search(text, pos, min(n, hi + reach))) is not None \
+                and m.start() <= hi:
+            # a match starting at or before hi read all it needs below hi + reach
+            yield m
+            pos = m.end()
+
+
+def _windows(hits: Iterable[int], before: int) -> Iterator[tuple[int, int]]:
+    """``[hit - before, hit]`` for each hit, overlapping ones merged.
+
+    >>> list(_windows([5, 7, 20], 3))
+    [(2, 7), (17, 20)]
+    """
+    lo = hi = None
+    for h in hits:
+        if hi is not None and h - before <= hi + 1:
+            hi = max(hi, h)
+            continue
+        if hi is not None:
+            yield lo, hi
+        lo, hi = max(0, h - before), h
+    if hi is not None:
+        yield lo, hi
