@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
+from typing import Iterable, Iterator
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -177,6 +177,33 @@ def org_bodies() -> tuple[BodyForm, ...]:
     return tuple(sorted((BodyForm(r["body"], r["canonical"], r["kind"], r["needs_level"] == "1",
                                   r.get("bare") == "1")
                          for r in _tsv("org_bodies.tsv")), key=lambda b: (-len(b.body), b.body)))
+
+
+@lru_cache(maxsize=1)
+def org_bodies_by_first() -> dict[str, tuple[BodyForm, ...]]:
+    """:func:`org_bodies` grouped by first character, longest first in each
+    group: the bodies that may start where a text has that character.
+
+    >>> [b.body for b in org_bodies_by_first()["总"]]
+    ['总工会', '总']
+    """
+    out: dict[str, list[BodyForm]] = {}
+    for b in org_bodies():
+        out.setdefault(b.body[:1], []).append(b)
+    return {c: tuple(bs) for c, bs in out.items()}
+
+
+def key_shape(keys: Iterable[str]) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The first two characters of the keys and their lengths, longest first:
+    a look-up of the longest key at a position can skip the positions where
+    no key starts and the lengths no key has.
+
+    >>> heads, lengths = key_shape(["北京", "北京市", "上海"])
+    >>> sorted(heads), lengths
+    (['上海', '北京'], (3, 2))
+    """
+    keys = list(keys)
+    return frozenset(k[:2] for k in keys), tuple(sorted({len(k) for k in keys}, reverse=True))
 
 
 @dataclass(frozen=True)

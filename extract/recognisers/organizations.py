@@ -59,7 +59,7 @@ def _patterns() -> list[tuple[str, str, re.Pattern]]:
 
 
 def _body_at(text: str, i: int) -> lexicon.BodyForm | None:
-    for b in lexicon.org_bodies():  # longest first
+    for b in lexicon.org_bodies_by_first().get(text[i:i + 1], ()):  # longest first
         if text.startswith(b.body, i):
             if b.body == "总" and not _ABBREV_AFTER.match(text, i + 1):
                 continue
@@ -158,9 +158,20 @@ def _regional(text: str, i: int) -> Mention | None:
                 tuple(r.code for r in regions), "" if regions else level_word, canonical)
 
 
+@lru_cache(maxsize=1)
+def _national_shape() -> tuple[frozenset[str], tuple[int, ...]]:
+    return lexicon.key_shape(_national())
+
+
 def _national_at(text: str, i: int) -> Mention | None:
+    heads, lengths = _national_shape()
+    if text[i:i + 2] not in heads:
+        return None
     nat = _national()
-    for n in range(min(14, len(text) - i), 1, -1):
+    longest = min(14, len(text) - i)
+    for n in lengths:
+        if n > longest or n < 2:
+            continue
         nb = nat.get(text[i:i + n])
         if nb is not None:
             return _org(nb.canonical, text[i:i + n], i, "national", nb.kind, nb.level)
