@@ -232,9 +232,10 @@ def org_subbodies() -> tuple[tuple[str, str], ...]:
                         key=lambda t: (-len(t[0]), t[0])))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def word_list(name: str) -> tuple[str, ...]:
-    """A one-word-per-line data file, longest first."""
+    """A one-word-per-line data file, longest first (each file read once: one
+    cached file for all callers made them read it again and again)."""
     words: list[str] = []
     for line in _lines(name):
         words.extend(line.split())

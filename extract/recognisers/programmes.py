@@ -42,9 +42,16 @@ _SET = re.compile(rf"^([{NUMERAL}]+)[项大支个件]([{CJK}]{{1,4}})$")
 _NUM = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2, "双": 2}
 
 
+_NOT_IN_NAME = re.compile(r"[\s“”\"‘’《》]")
+
+
 def clean(s: str) -> str:
-    """A name without quotes, book-title marks and typesetting spaces."""
-    return re.sub(r"[\s“”\"‘’《》]", "", s)
+    """A name without quotes, book-title marks and typesetting spaces.
+
+    >>> clean("“安康杯” 竞赛")
+    '安康杯竞赛'
+    """
+    return _NOT_IN_NAME.sub("", s)
 
 
 def numeral_value(s: str) -> int:
