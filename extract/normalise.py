@@ -145,21 +145,22 @@ def _spam_insert() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _spam_word_at() -> re.Pattern:
-    return re.compile(rf"(?=(?:{_spam_words()}))")
+def _spam_word() -> re.Pattern:
+    return re.compile(_spam_words())
 
 
 def _spam_inserts(text: str) -> Iterator[re.Match]:
     """The matches of :func:`_spam_insert`, looked for only around the spam
     words (rare: a scan of every position costs more than the rest of the
     normaliser). An insert starts at most a bracket and ``_SPAM_PAD``
-    characters before its word and ends a pad and a bracket after it.
+    characters before its word and ends a pad and a bracket after it. (The
+    words found may overlap others, which then start inside them.)
 
     >>> [m.group(0) for m in _spam_inserts("工会【加微信xx】主席，关注职工")]
     ['【加微信xx】', '席，关注']
     """
     longest = max(map(len, lexicon.word_list("spam_markers.txt")), default=0)
-    hits = (m.start() for m in _spam_word_at().finditer(text))
+    hits = (m.span() for m in _spam_word().finditer(text))
     return finditer_near(_spam_insert(), text, hits, before=1 + _SPAM_PAD,
                          reach=1 + _SPAM_PAD + longest + _SPAM_PAD + 1 + 1)
 
@@ -226,14 +227,30 @@ def _join_lines(text: str, offsets: array) -> tuple[str, array]:
     return text, offsets
 
 
+_MIN_REPEATED = 20  # a shorter paragraph (a heading, a date) may well recur
+
+
+def _has_repeated_paragraph(text: str) -> bool:
+    """Whether a line of at least ``_MIN_REPEATED`` characters (stripped)
+    comes twice: most pages have none, and need no paragraph-by-paragraph pass.
+
+    >>> _has_repeated_paragraph("甲" * 20 + "\\n\\n乙\\n" + "甲" * 20), _has_repeated_paragraph("乙\\n乙")
+    (True, False)
+    """
+    paras = [p for p in map(str.strip, text.split("\n")) if len(p) >= _MIN_REPEATED]
+    return len(set(paras)) < len(paras)
+
+
 def _drop_repeated_paragraphs(text: str, offsets: array) -> tuple[str, array, int]:
+    if not _has_repeated_paragraph(text):
+        return text, offsets, 0
     seen: set[str] = set()
     dropped = 0
 
     def repl(m: re.Match) -> str:
         nonlocal dropped
         para = m.group(1).strip()
-        if len(para) < 20:
+        if len(para) < _MIN_REPEATED:
             return m.group(0)
         if para in seen:
             dropped += 1
@@ -245,9 +262,28 @@ def _drop_repeated_paragraphs(text: str, offsets: array) -> tuple[str, array, in
     return text, offsets, dropped
 
 
+_IDENTITY_KEPT = 1 << 20  # a map of up to a million characters is copied from a kept one (4 MB)
+_identity_map = array("i")
+
+
+def _identity(n: int) -> array:
+    """``array("i", range(n))``: a copy of a slice of a kept map where it is
+    long enough (a Python int per character costs a hundred times more).
+
+    >>> _identity(3).tolist(), _identity(2).tolist()
+    ([0, 1, 2], [0, 1])
+    """
+    global _identity_map
+    if n > _IDENTITY_KEPT:
+        return array("i", range(n))
+    if len(_identity_map) < n:
+        _identity_map = array("i", range(min(_IDENTITY_KEPT, max(n, 2 * len(_identity_map)))))
+    return _identity_map[:n]
+
+
 def normalise(raw: str) -> NormalisedText:
     """Normalise ``raw`` (already decoded) and keep the offset map."""
-    text, offsets = raw, array("i", range(len(raw)))
+    text, offsets = raw, _identity(len(raw))
     text, offsets = _rewrite(text, offsets, re.compile(r"\r(\n)"), 1)
     text, offsets = _same_length(text, offsets, re.compile(r"\r"), lambda m: "\n")
     text, offsets = _rewrite(text, offsets, _MD_LINK, 1)

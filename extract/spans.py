@@ -81,24 +81,26 @@ def last_before(starts: Sequence[int], lo: int, hi: int) -> int:
     return i if i >= 0 and starts[i] >= lo else -1
 
 
-def finditer_near(pattern: re.Pattern, text: str, hits: Iterable[int], before: int,
+def finditer_near(pattern: re.Pattern, text: str, anchors: Iterable[tuple[int, int]], before: int,
                   reach: int) -> Iterator[re.Match]:
-    """``pattern.finditer(text)``, searching only near ``hits`` (sorted
-    positions): for a pattern whose every match starts at most ``before``
-    characters before some hit, is not empty, and reads (with its lookahead)
-    at most ``reach`` characters from its start. A rare anchor (a spam word)
+    """``pattern.finditer(text)``, searching only near ``anchors``: the spans,
+    in order and not overlapping, of the matches of a pattern such that every
+    match of ``pattern`` starts inside one of them or at most ``before``
+    characters before it, is not empty, and reads (its lookahead included) at
+    most ``reach`` characters from its start. A rare anchor (a spam word)
     then spares a scan of every position of a long text.
 
     >>> rx = re.compile(r"[a-z]{0,3}!")
     >>> text = "abc! x yz! q"
-    >>> [m.group(0) for m in finditer_near(rx, text, [3, 9], 3, 4)]
+    >>> bangs = [m.span() for m in re.finditer("!", text)]
+    >>> [m.group(0) for m in finditer_near(rx, text, bangs, 3, 4)]
     ['abc!', 'yz!']
     >>> [m.group(0) for m in finditer_near(rx, text, [], 3, 4)]
     []
     """
     pos = 0
     n = len(text)
-    for lo, hi in _windows(hits, before):
+    for lo, hi in _windows(anchors, before):
         pos = max(pos, lo)
         while pos <= hi and (m := pattern.search(text, pos, min(n, hi + reach))) is not None \
                 and m.start() <= hi:
@@ -107,19 +109,20 @@ def finditer_near(pattern: re.Pattern, text: str, hits: Iterable[int], before: i
             pos = m.end()
 
 
-def _windows(hits: Iterable[int], before: int) -> Iterator[tuple[int, int]]:
-    """``[hit - before, hit]`` for each hit, overlapping ones merged.
+def _windows(spans: Iterable[tuple[int, int]], before: int) -> Iterator[tuple[int, int]]:
+    """Where a match may start near each span: ``[start - before, end - 1]``,
+    overlapping ones merged.
 
-    >>> list(_windows([5, 7, 20], 3))
-    [(2, 7), (17, 20)]
+    >>> list(_windows([(5, 6), (7, 9), (20, 21)], 3))
+    [(2, 8), (17, 20)]
     """
     lo = hi = None
-    for h in hits:
-        if hi is not None and h - before <= hi + 1:
-            hi = max(hi, h)
+    for start, end in spans:
+        if hi is not None and start - before <= hi + 1:
+            hi = max(hi, end - 1)
             continue
         if hi is not None:
             yield lo, hi
-        lo, hi = max(0, h - before), h
+        lo, hi = max(0, start - before), end - 1
     if hi is not None:
         yield lo, hi
