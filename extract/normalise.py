@@ -124,7 +124,8 @@ _ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,300})\]\([^)\n]{0,300}\)")
 _MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*")
 _MD_EMPH = re.compile(r"\*\*|__")
-_PINYIN = re.compile(rf"(?<=[{CJK}])[（(][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ \t]{{1,40}}[）)]")
+# the bracket first, then the character before it: sre then skips to brackets
+_PINYIN = re.compile(rf"[（(](?<=[{CJK}][（(])[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ \t]{{1,40}}[）)]")
 _FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\uff0e\uff20\uff0b\uff0d\uff05\uff06\uff0f]")
 _HALF_PUNCT = re.compile(rf"(?<=[{CJK}”“])[,;:!?()]|[,;:!?()](?=[{CJK}“”])|(?<=[{CJK}])\((?=[^()\n]{{1,40}}\))|\)(?=\n|$)")
 _URL = re.compile(rf"(?<=[{CJK}])\s*(?:https?://|www\.)[A-Za-z0-9./?=&%_#:-]+\s*(?=[{CJK}])")
@@ -184,8 +185,9 @@ def _fullwidth(m: re.Match) -> str:
 
 def _pad_pattern() -> re.Pattern:
     surnames = "".join(sorted(s for s in lexicon.surnames() if len(s) == 1))
-    # only the space matches, so the two characters keep their own offsets
-    return re.compile(rf"(?<=(?<![{CJK}])[{surnames}]) (?=[{CJK}])")
+    # only the space matches, so the two characters keep their own offsets;
+    # the space first, then the surname before it: sre then skips to spaces
+    return re.compile(rf" (?<=(?<![{CJK}])[{surnames}] )(?=[{CJK}])")
 
 
 @lru_cache(maxsize=1)
@@ -292,11 +294,13 @@ def normalise(raw: str) -> NormalisedText:
     text, offsets = _rewrite(text, offsets, _MD_HEADING, "")
     text, offsets = _rewrite(text, offsets, _MD_EMPH, "")
     text, offsets = _rewrite(text, offsets, _PINYIN, "")
-    text, offsets = _rewrite(text, offsets, _URL, "")
+    if "http" in text or "www." in text:  # every URL holds one
+        text, offsets = _rewrite(text, offsets, _URL, "")
     text, offsets = _rewrite(text, offsets, _spam_inserts, _drop_bracketed_spam)
     text, offsets = _same_length(text, offsets, _FULLWIDTH, _fullwidth)
     text, offsets = _same_length(text, offsets, _HALF_PUNCT, lambda m: _HALF_TO_FULL[m.group(0)])
-    text, offsets = _rewrite(text, offsets, _BLANKS, 1)
+    if " \n" in text or "\t\n" in text:  # every run of trailing blanks ends in one
+        text, offsets = _rewrite(text, offsets, _BLANKS, 1)
     hints_raw: set[int] = set()
 
     def unpad(m: re.Match) -> str:
