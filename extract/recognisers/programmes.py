@@ -83,8 +83,18 @@ def _unquoted() -> re.Pattern:
     return re.compile(rf"(?:{verbs})了?([{_NAME_CHARS}]{{2,16}}?(?:{heads}))")
 
 
+@lru_cache(maxsize=None)
+def _heads_shorter_than(n: int) -> tuple[str, ...]:
+    return tuple(h for h, _ in lexicon.programme_heads() if len(h) < n)
+
+
 def ends_with_head(name: str) -> bool:
-    return any(name.endswith(h) and len(name) > len(h) for h, _ in lexicon.programme_heads())
+    """Whether ``name`` is a head noun with something before it.
+
+    >>> ends_with_head("建功立业行动"), ends_with_head("行动")
+    (True, False)
+    """
+    return name.endswith(_heads_shorter_than(len(name)))
 
 
 def _head_len(name: str) -> int:
