@@ -158,6 +158,34 @@ def title_regex() -> re.Pattern:
     return re.compile("(?:" + "|".join(pats + [lex]) + ")")
 
 
+def longest_word_pattern(words: Iterable[str]) -> str:
+    """A regex matching, where any of ``words`` starts, the longest one: the
+    alternation of the words longest first, written as a trie so that sre
+    follows one branch per character instead of trying every word in turn.
+
+    >>> longest_word_pattern(["中国梦", "中国", "工会"])
+    '(?:中国(?:梦)?|工会)'
+    >>> [m.group(0) for m in re.finditer(longest_word_pattern(["中国梦", "中国"]), "中国梦和中国")]
+    ['中国梦', '中国']
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie) or "(?!)"
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(c) + _trie_pattern(child) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    alts = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # a word may end here: a longer one is tried first, greedily
+    return f"(?:{alts})?" if "" in node else alts
+
+
 @lru_cache(maxsize=1)
 def former_markers() -> tuple[str, ...]:
     return tuple(sorted(_lines("former_markers.txt"), key=len, reverse=True))

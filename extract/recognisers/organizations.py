@@ -270,8 +270,10 @@ def _candidate_re() -> re.Pattern:
     bodies = "|".join(re.escape(b.body) for b in lexicon.org_bodies())
     bare = "|".join(re.escape(b.body) for b in lexicon.org_bodies() if b.bare)
     national = "|".join(re.escape(a) for a in sorted(_national(), key=len, reverse=True))
-    levels = "|".join(LEVEL_WORDS)
-    return re.compile(f"(?:{levels})(?={bodies})|{bare}|{national}")
+    # (?:levels)(?=bodies) spelled out level by level, so that every
+    # alternative starts with a character: sre then skips to those characters
+    levels = "|".join(f"{lw}(?={bodies})" for lw in LEVEL_WORDS)
+    return re.compile(f"{levels}|{bare}|{national}")
 
 
 def find(norm, regions: list[Mention]) -> list[Mention]:
