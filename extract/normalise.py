@@ -127,7 +127,12 @@ _MD_EMPH = re.compile(r"\*\*|__")
 # the bracket first, then the character before it: sre then skips to brackets
 _PINYIN = re.compile(rf"[（(](?<=[{CJK}][（(])[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ \t]{{1,40}}[）)]")
 _FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\uff0e\uff20\uff0b\uff0d\uff05\uff06\uff0f]")
-_HALF_PUNCT = re.compile(rf"(?<=[{CJK}”“])[,;:!?()]|[,;:!?()](?=[{CJK}“”])|(?<=[{CJK}])\((?=[^()\n]{{1,40}}\))|\)(?=\n|$)")
+# one half-width mark, then what makes it Chinese punctuation: a Chinese
+# character (or quote) before or after it, a bracket opening a short Chinese
+# aside, a bracket closing a line. The mark comes first so that sre skips
+# from one mark to the next.
+_HALF_PUNCT = re.compile(rf"[,;:!?()](?:(?<=[{CJK}”“].)|(?=[{CJK}“”])|(?<=[{CJK}]\()(?=[^()\n]{{1,40}}\))"
+                         rf"|(?<=\))(?=\n|$))")
 _URL = re.compile(rf"(?<=[{CJK}])\s*(?:https?://|www\.)[A-Za-z0-9./?=&%_#:-]+\s*(?=[{CJK}])")
 
 
