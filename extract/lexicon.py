@@ -221,17 +221,18 @@ def org_bodies_by_first() -> dict[str, tuple[BodyForm, ...]]:
     return {c: tuple(bs) for c, bs in out.items()}
 
 
-def key_shape(keys: Iterable[str]) -> tuple[frozenset[str], tuple[int, ...]]:
-    """The first two characters of the keys and their lengths, longest first:
-    a look-up of the longest key at a position can skip the positions where
-    no key starts and the lengths no key has.
+def key_lengths(keys: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """For each first two characters of the keys, the lengths of the keys
+    starting with them, longest first: a look-up of the longest key at a
+    position tries only these (and none where no key starts).
 
-    >>> heads, lengths = key_shape(["北京", "北京市", "上海"])
-    >>> sorted(heads), lengths
-    (['上海', '北京'], (3, 2))
+    >>> key_lengths(["北京", "北京市", "上海"])
+    {'北京': (3, 2), '上海': (2,)}
     """
-    keys = list(keys)
-    return frozenset(k[:2] for k in keys), tuple(sorted({len(k) for k in keys}, reverse=True))
+    out: dict[str, set[int]] = {}
+    for k in keys:
+        out.setdefault(k[:2], set()).add(len(k))
+    return {head: tuple(sorted(ns, reverse=True)) for head, ns in out.items()}
 
 
 @dataclass(frozen=True)

@@ -159,14 +159,12 @@ def _regional(text: str, i: int) -> Mention | None:
 
 
 @lru_cache(maxsize=1)
-def _national_shape() -> tuple[frozenset[str], tuple[int, ...]]:
-    return lexicon.key_shape(_national())
+def _national_lengths() -> dict[str, tuple[int, ...]]:
+    return lexicon.key_lengths(_national())
 
 
 def _national_at(text: str, i: int) -> Mention | None:
-    heads, lengths = _national_shape()
-    if text[i:i + 2] not in heads:
-        return None
+    lengths = _national_lengths().get(text[i:i + 2], ())
     nat = _national()
     longest = min(14, len(text) - i)
     for n in lengths:

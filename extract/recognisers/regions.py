@@ -50,8 +50,8 @@ def _remember_scan(text: str, hits: list) -> None:
 
 
 @lru_cache(maxsize=1)
-def _name_shape() -> tuple[frozenset[str], tuple[int, ...]]:
-    return lexicon.key_shape([*lexicon.regions_by_name(), *lexicon.regions_by_short()])
+def _name_lengths() -> dict[str, tuple[int, ...]]:
+    return lexicon.key_lengths([*lexicon.regions_by_name(), *lexicon.regions_by_short()])
 
 
 def match_region_at(text: str, i: int, allow_city_short: bool) -> tuple[Region, str] | None:
@@ -60,9 +60,7 @@ def match_region_at(text: str, i: int, allow_city_short: bool) -> tuple[Region, 
     >>> match_region_at("在辽宁省沈阳市", 1, False)[1], match_region_at("在辽宁省", 0, False)
     ('辽宁省', None)
     """
-    heads, lengths = _name_shape()
-    if text[i:i + 2] not in heads:
-        return None
+    lengths = _name_lengths().get(text[i:i + 2], ())
     full, short = lexicon.regions_by_name(), lexicon.regions_by_short()
     longest = min(12, len(text) - i)
     for n in lengths:
