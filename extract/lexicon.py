@@ -128,21 +128,60 @@ def region_ancestors(region: Region) -> list[Region]:
     return out
 
 
+# pyahocorasick finds a node's child by a linear search over the children in
+# the order they were added, and the root has one per first character of a
+# region name (over 900): each character of a text cost hundreds of
+# comparisons. So the root first gets a child for _OTHER, which stands for
+# every character no name holds (region_text maps them to it), then one for
+# each character the names hold, the most frequent first (jieba's counts).
+# These placeholders (a character, then _NEVER) match nothing, _NEVER being
+# mapped to _OTHER too, and a detour through one of them ends where the
+# plain automaton would be: the matches are the same (fuzzed against it).
+_OTHER, _NEVER = "\x00", "\x01"
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> dict[str, tuple[str, Region, bool]]:
+    names = {short: (short, r, False) for short, r in regions_by_short().items()}
+    names.update((name, (name, r, True)) for name, r in regions_by_name().items())
+    return names
+
+
 @lru_cache(maxsize=1)
 def region_automaton():
     """An Aho-Corasick automaton over every region's full name and safe short
     form: ``iter_long`` gives leftmost-longest matches in C, so a 50 MB page
-    is scanned in seconds. Values are ``(surface, Region, is_full)``."""
+    is scanned in seconds. Values are ``(surface, Region, is_full)``. Run it
+    over :func:`region_text`, not over the text itself."""
     import ahocorasick  # pyahocorasick: a C automaton; a Python loop per character is 100x slower
 
+    from extract.tokenise import tokenizer  # for the characters' frequencies
+
+    freq = tokenizer().FREQ
+    names = _region_names()
+    chars = sorted({c for name in names for c in name}, key=lambda c: (-(freq.get(c) or 0), c))
     a = ahocorasick.Automaton()
-    shorts = regions_by_short()
-    for short, r in shorts.items():
-        a.add_word(short, (short, r, False))
-    for name, r in regions_by_name().items():
-        a.add_word(name, (name, r, True))
+    for c in (_OTHER, *chars):
+        a.add_word(c + _NEVER, None)
+    for name, value in names.items():
+        a.add_word(name, value)
     a.make_automaton()
     return a
+
+
+@lru_cache(maxsize=1)
+def _not_in_region_names() -> re.Pattern:
+    return re.compile("[^" + re.escape("".join(sorted({c for n in _region_names() for c in n}))) + "]")
+
+
+def region_text(text: str) -> str:
+    """``text`` for :func:`region_automaton`: every character that no region
+    name holds becomes one placeholder (the length stays).
+
+    >>> region_text("在辽宁省。") == "\\x00辽宁省\\x00"
+    True
+    """
+    return _not_in_region_names().sub(_OTHER, text)
 
 
 @lru_cache(maxsize=1)

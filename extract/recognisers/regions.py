@@ -35,7 +35,7 @@ def scan(text: str) -> list[tuple[int, str, Region, bool]]:
     if last is not None and last[0] is text:
         return list(last[1])
     out = []
-    for end, (surface, region, full) in lexicon.region_automaton().iter_long(text):
+    for end, (surface, region, full) in lexicon.region_automaton().iter_long(lexicon.region_text(text)):
         out.append((end - len(surface) + 1, surface, region, full))
     _remember_scan(text, out)
     return list(out)
