@@ -274,8 +274,8 @@ _identity_map = array("i")
 
 
 def _identity(n: int) -> array:
-    """``array("i", range(n))``: a copy of a slice of a kept map where it is
-    long enough (a Python int per character costs a hundred times more).
+    """``array("i", range(n))``, copied from a kept map where that is long
+    enough: a copy costs far less than a Python int per character.
 
     >>> _identity(3).tolist(), _identity(2).tolist()
     ([0, 1, 2], [0, 1])
@@ -283,9 +283,10 @@ def _identity(n: int) -> array:
     global _identity_map
     if n > _IDENTITY_KEPT:
         return array("i", range(n))
-    if len(_identity_map) < n:
-        _identity_map = array("i", range(min(_IDENTITY_KEPT, max(n, 2 * len(_identity_map)))))
-    return _identity_map[:n]
+    kept = _identity_map  # read once: another thread may replace it meanwhile
+    if len(kept) < n:
+        kept = _identity_map = array("i", range(min(_IDENTITY_KEPT, max(n, 2 * len(kept)))))
+    return kept[:n]
 
 
 def normalise(raw: str) -> NormalisedText:
