@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
+from typing import Iterable, Iterator
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -128,21 +128,60 @@ def region_ancestors(region: Region) -> list[Region]:
     return out
 
 
+# pyahocorasick finds a node's child by a linear search over the children in
+# the order they were added, and the root has one per first character of a
+# region name (over 900): each character of a text cost hundreds of
+# comparisons. So the root first gets a child for _OTHER, which stands for
+# every character no name holds (region_text maps them to it), then one for
+# each character the names hold, the most frequent first (jieba's counts).
+# These placeholders (a character, then _NEVER) match nothing, _NEVER being
+# mapped to _OTHER too, and a detour through one of them ends where the
+# plain automaton would be: the matches are the same (fuzzed against it).
+_OTHER, _NEVER = "\x00", "\x01"
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> dict[str, tuple[str, Region, bool]]:
+    names = {short: (short, r, False) for short, r in regions_by_short().items()}
+    names.update((name, (name, r, True)) for name, r in regions_by_name().items())
+    return names
+
+
 @lru_cache(maxsize=1)
 def region_automaton():
     """An Aho-Corasick automaton over every region's full name and safe short
     form: ``iter_long`` gives leftmost-longest matches in C, so a 50 MB page
-    is scanned in seconds. Values are ``(surface, Region, is_full)``."""
+    is scanned in seconds. Values are ``(surface, Region, is_full)``. Run it
+    over :func:`region_text`, not over the text itself."""
     import ahocorasick  # pyahocorasick: a C automaton; a Python loop per character is 100x slower
 
+    from extract.tokenise import tokenizer  # for the characters' frequencies
+
+    freq = tokenizer().FREQ
+    names = _region_names()
+    chars = sorted({c for name in names for c in name}, key=lambda c: (-(freq.get(c) or 0), c))
     a = ahocorasick.Automaton()
-    shorts = regions_by_short()
-    for short, r in shorts.items():
-        a.add_word(short, (short, r, False))
-    for name, r in regions_by_name().items():
-        a.add_word(name, (name, r, True))
+    for c in (_OTHER, *chars):
+        a.add_word(c + _NEVER, None)
+    for name, value in names.items():
+        a.add_word(name, value)
     a.make_automaton()
     return a
+
+
+@lru_cache(maxsize=1)
+def _not_in_region_names() -> re.Pattern:
+    return re.compile("[^" + re.escape("".join(sorted({c for n in _region_names() for c in n}))) + "]")
+
+
+def region_text(text: str) -> str:
+    """``text`` for :func:`region_automaton`: every character that no region
+    name holds becomes one placeholder (the length stays).
+
+    >>> region_text("在辽宁省。") == "\\x00辽宁省\\x00"
+    True
+    """
+    return _not_in_region_names().sub(_OTHER, text)
 
 
 @lru_cache(maxsize=1)
@@ -156,6 +195,34 @@ def title_regex() -> re.Pattern:
     lex = "|".join(re.escape(t) for t in titles())
     pats = [p.replace("{CJK}", CJK) for p in _lines("title_patterns.txt")]
     return re.compile("(?:" + "|".join(pats + [lex]) + ")")
+
+
+def longest_word_pattern(words: Iterable[str]) -> str:
+    """A regex matching, where any of ``words`` starts, the longest one: the
+    alternation of the words longest first, written as a trie so that sre
+    follows one branch per character instead of trying every word in turn.
+
+    >>> longest_word_pattern(["中国梦", "中国", "工会"])
+    '(?:中国(?:梦)?|工会)'
+    >>> [m.group(0) for m in re.finditer(longest_word_pattern(["中国梦", "中国"]), "中国梦和中国")]
+    ['中国梦', '中国']
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie) or "(?!)"
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(c) + _trie_pattern(child) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    alts = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # a word may end here: a longer one is tried first, greedily
+    return f"(?:{alts})?" if "" in node else alts
 
 
 @lru_cache(maxsize=1)
@@ -177,6 +244,34 @@ def org_bodies() -> tuple[BodyForm, ...]:
     return tuple(sorted((BodyForm(r["body"], r["canonical"], r["kind"], r["needs_level"] == "1",
                                   r.get("bare") == "1")
                          for r in _tsv("org_bodies.tsv")), key=lambda b: (-len(b.body), b.body)))
+
+
+@lru_cache(maxsize=1)
+def org_bodies_by_first() -> dict[str, tuple[BodyForm, ...]]:
+    """:func:`org_bodies` grouped by first character, longest first in each
+    group: the bodies that may start where a text has that character.
+
+    >>> [b.body for b in org_bodies_by_first()["总"]]
+    ['总工会', '总']
+    """
+    out: dict[str, list[BodyForm]] = {}
+    for b in org_bodies():
+        out.setdefault(b.body[:1], []).append(b)
+    return {c: tuple(bs) for c, bs in out.items()}
+
+
+def key_lengths(keys: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """For each first two characters of the keys, the lengths of the keys
+    starting with them, longest first: a look-up of the longest key at a
+    position tries only these (and none where no key starts).
+
+    >>> key_lengths(["北京", "北京市", "上海"])
+    {'北京': (3, 2), '上海': (2,)}
+    """
+    out: dict[str, set[int]] = {}
+    for k in keys:
+        out.setdefault(k[:2], set()).add(len(k))
+    return {head: tuple(sorted(ns, reverse=True)) for head, ns in out.items()}
 
 
 @dataclass(frozen=True)
@@ -205,9 +300,10 @@ def org_subbodies() -> tuple[tuple[str, str], ...]:
                         key=lambda t: (-len(t[0]), t[0])))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def word_list(name: str) -> tuple[str, ...]:
-    """A one-word-per-line data file, longest first."""
+    """A one-word-per-line data file, longest first (each file read once: one
+    cached file for all callers made them read it again and again)."""
     words: list[str] = []
     for line in _lines(name):
         words.extend(line.split())

@@ -41,9 +41,10 @@ import re
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterator
 
 from extract import lexicon
+from extract.spans import finditer_near
 from extract.tokenise import joins_word
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -82,11 +83,15 @@ def _same_length(text: str, offsets: array, pattern: re.Pattern,
     return pattern.sub(repl, text), offsets
 
 
-def _rewrite(text: str, offsets: array, pattern: re.Pattern, repl: Replacement) -> tuple[str, array]:
+def _rewrite(text: str, offsets: array, pattern: re.Pattern | Callable[[str], Iterator[re.Match]],
+             repl: Replacement) -> tuple[str, array]:
+    """Replace every match of ``pattern`` (or every match a function of the
+    text yields, in order and not overlapping) by ``repl``, keeping the map."""
     parts: list[str] = []
     maps: list[array] = []
     pos = 0
-    for m in pattern.finditer(text):
+    matches = pattern.finditer(text) if isinstance(pattern, re.Pattern) else pattern(text)
+    for m in matches:
         s, e = m.span()
         r = repl(m) if callable(repl) else repl
         if isinstance(r, str) and r == m.group(0):
@@ -119,16 +124,51 @@ _ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,300})\]\([^)\n]{0,300}\)")
 _MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*")
 _MD_EMPH = re.compile(r"\*\*|__")
-_PINYIN = re.compile(rf"(?<=[{CJK}])[（(][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ \t]{{1,40}}[）)]")
+# the bracket first, then the character before it: sre then skips to brackets
+_PINYIN = re.compile(rf"[（(](?<=[{CJK}][（(])[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ \t]{{1,40}}[）)]")
 _FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\uff0e\uff20\uff0b\uff0d\uff05\uff06\uff0f]")
-_HALF_PUNCT = re.compile(rf"(?<=[{CJK}”“])[,;:!?()]|[,;:!?()](?=[{CJK}“”])|(?<=[{CJK}])\((?=[^()\n]{{1,40}}\))|\)(?=\n|$)")
+# one half-width mark, then what makes it Chinese punctuation: a Chinese
+# character (or quote) before or after it, a bracket opening a short Chinese
+# aside, a bracket closing a line. The mark comes first so that sre skips
+# from one mark to the next.
+_HALF_PUNCT = re.compile(rf"[,;:!?()](?:(?<=[{CJK}”“].)|(?=[{CJK}“”])|(?<=[{CJK}]\()(?=[^()\n]{{1,40}}\))"
+                         rf"|(?<=\))(?=\n|$))")
 _URL = re.compile(rf"(?<=[{CJK}])\s*(?:https?://|www\.)[A-Za-z0-9./?=&%_#:-]+\s*(?=[{CJK}])")
+
+
+_SPAM_PAD = 24  # characters of an insert around its spam word, on each side
+
+
+@lru_cache(maxsize=1)
+def _spam_words() -> str:
+    return "|".join(re.escape(w) for w in lexicon.word_list("spam_markers.txt"))
 
 
 @lru_cache(maxsize=1)
 def _spam_insert() -> re.Pattern:
-    words = "|".join(re.escape(w) for w in lexicon.word_list("spam_markers.txt"))
-    return re.compile(rf"(?<=[{CJK}])[【\[(（<《]?[^\n【】\[\]()（）]{{0,24}}?(?:{words})[^\n【】\[\]()（）]{{0,24}}?[】\])）>》]?(?=[{CJK}])")
+    pad = rf"[^\n【】\[\]()（）]{{0,{_SPAM_PAD}}}?"
+    return re.compile(rf"(?<=[{CJK}])[【\[(（<《]?{pad}(?:{_spam_words()}){pad}[】\])）>》]?(?=[{CJK}])")
+
+
+@lru_cache(maxsize=1)
+def _spam_word() -> re.Pattern:
+    return re.compile(_spam_words())
+
+
+def _spam_inserts(text: str) -> Iterator[re.Match]:
+    """The matches of :func:`_spam_insert`, looked for only around the spam
+    words (rare: a scan of every position costs more than the rest of the
+    normaliser). An insert starts at most a bracket and ``_SPAM_PAD``
+    characters before its word and ends a pad and a bracket after it. (The
+    words found may overlap others, which then start inside them.)
+
+    >>> [m.group(0) for m in _spam_inserts("工会【加微信xx】主席，关注职工")]
+    ['【加微信xx】', '席，关注']
+    """
+    longest = max(map(len, lexicon.word_list("spam_markers.txt")), default=0)
+    hits = (m.span() for m in _spam_word().finditer(text))
+    return finditer_near(_spam_insert(), text, hits, before=1 + _SPAM_PAD,
+                         reach=1 + _SPAM_PAD + longest + _SPAM_PAD + 1 + 1)
 
 
 _BLANKS = re.compile(r"[ \t]+(\n)")
@@ -150,8 +190,9 @@ def _fullwidth(m: re.Match) -> str:
 
 def _pad_pattern() -> re.Pattern:
     surnames = "".join(sorted(s for s in lexicon.surnames() if len(s) == 1))
-    # only the space matches, so the two characters keep their own offsets
-    return re.compile(rf"(?<=(?<![{CJK}])[{surnames}]) (?=[{CJK}])")
+    # only the space matches, so the two characters keep their own offsets;
+    # the space first, then the surname before it: sre then skips to spaces
+    return re.compile(rf" (?<=(?<![{CJK}])[{surnames}] )(?=[{CJK}])")
 
 
 @lru_cache(maxsize=1)
@@ -193,14 +234,30 @@ def _join_lines(text: str, offsets: array) -> tuple[str, array]:
     return text, offsets
 
 
+_MIN_REPEATED = 20  # a shorter paragraph (a heading, a date) may well recur
+
+
+def _has_repeated_paragraph(text: str) -> bool:
+    """Whether a line of at least ``_MIN_REPEATED`` characters (stripped)
+    comes twice: most pages have none, and need no paragraph-by-paragraph pass.
+
+    >>> _has_repeated_paragraph("甲" * 20 + "\\n\\n乙\\n" + "甲" * 20), _has_repeated_paragraph("乙\\n乙")
+    (True, False)
+    """
+    paras = [p for p in map(str.strip, text.split("\n")) if len(p) >= _MIN_REPEATED]
+    return len(set(paras)) < len(paras)
+
+
 def _drop_repeated_paragraphs(text: str, offsets: array) -> tuple[str, array, int]:
+    if not _has_repeated_paragraph(text):
+        return text, offsets, 0
     seen: set[str] = set()
     dropped = 0
 
     def repl(m: re.Match) -> str:
         nonlocal dropped
         para = m.group(1).strip()
-        if len(para) < 20:
+        if len(para) < _MIN_REPEATED:
             return m.group(0)
         if para in seen:
             dropped += 1
@@ -212,9 +269,29 @@ def _drop_repeated_paragraphs(text: str, offsets: array) -> tuple[str, array, in
     return text, offsets, dropped
 
 
+_IDENTITY_KEPT = 1 << 20  # a map of up to a million characters is copied from a kept one (4 MB)
+_identity_map = array("i")
+
+
+def _identity(n: int) -> array:
+    """``array("i", range(n))``, copied from a kept map where that is long
+    enough: a copy costs far less than a Python int per character.
+
+    >>> _identity(3).tolist(), _identity(2).tolist()
+    ([0, 1, 2], [0, 1])
+    """
+    global _identity_map
+    if n > _IDENTITY_KEPT:
+        return array("i", range(n))
+    kept = _identity_map  # read once: another thread may replace it meanwhile
+    if len(kept) < n:
+        kept = _identity_map = array("i", range(min(_IDENTITY_KEPT, max(n, 2 * len(kept)))))
+    return kept[:n]
+
+
 def normalise(raw: str) -> NormalisedText:
     """Normalise ``raw`` (already decoded) and keep the offset map."""
-    text, offsets = raw, array("i", range(len(raw)))
+    text, offsets = raw, _identity(len(raw))
     text, offsets = _rewrite(text, offsets, re.compile(r"\r(\n)"), 1)
     text, offsets = _same_length(text, offsets, re.compile(r"\r"), lambda m: "\n")
     text, offsets = _rewrite(text, offsets, _MD_LINK, 1)
@@ -223,11 +300,13 @@ def normalise(raw: str) -> NormalisedText:
     text, offsets = _rewrite(text, offsets, _MD_HEADING, "")
     text, offsets = _rewrite(text, offsets, _MD_EMPH, "")
     text, offsets = _rewrite(text, offsets, _PINYIN, "")
-    text, offsets = _rewrite(text, offsets, _URL, "")
-    text, offsets = _rewrite(text, offsets, _spam_insert(), _drop_bracketed_spam)
+    if "http" in text or "www." in text:  # every URL holds one
+        text, offsets = _rewrite(text, offsets, _URL, "")
+    text, offsets = _rewrite(text, offsets, _spam_inserts, _drop_bracketed_spam)
     text, offsets = _same_length(text, offsets, _FULLWIDTH, _fullwidth)
     text, offsets = _same_length(text, offsets, _HALF_PUNCT, lambda m: _HALF_TO_FULL[m.group(0)])
-    text, offsets = _rewrite(text, offsets, _BLANKS, 1)
+    if " \n" in text or "\t\n" in text:  # every run of trailing blanks ends in one
+        text, offsets = _rewrite(text, offsets, _BLANKS, 1)
     hints_raw: set[int] = set()
 
     def unpad(m: re.Match) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 
 @lru_cache(maxsize=8)
@@ -79,3 +79,50 @@ def last_before(starts: Sequence[int], lo: int, hi: int) -> int:
     """Index of the last item with ``lo <= starts[i]`` and ``starts[i] < hi``, or -1."""
     i = bisect.bisect_left(starts, hi) - 1
     return i if i >= 0 and starts[i] >= lo else -1
+
+
+def finditer_near(pattern: re.Pattern, text: str, anchors: Iterable[tuple[int, int]], before: int,
+                  reach: int) -> Iterator[re.Match]:
+    """``pattern.finditer(text)``, searching only near ``anchors``: the spans,
+    in order and not overlapping, of the matches of a pattern such that every
+    match of ``pattern`` starts inside one of them or at most ``before``
+    characters before it, is not empty, and reads (its lookahead included) at
+    most ``reach`` characters from its start. A rare anchor (a spam word)
+    then spares a scan of every position of a long text.
+
+    >>> rx = re.compile(r"[a-z]{0,3}!")
+    >>> text = "abc! x yz! q"
+    >>> bangs = [m.span() for m in re.finditer("!", text)]
+    >>> [m.group(0) for m in finditer_near(rx, text, bangs, 3, 4)]
+    ['abc!', 'yz!']
+    >>> [m.group(0) for m in finditer_near(rx, text, [], 3, 4)]
+    []
+    """
+    pos = 0
+    n = len(text)
+    for lo, hi in _windows(anchors, before):
+        pos = max(pos, lo)
+        while pos <= hi and (m := pattern.search(text, pos, min(n, hi + reach))) is not None \
+                and m.start() <= hi:
+            # a match starting at or before hi read all it needs below hi + reach
+            yield m
+            pos = m.end()
+
+
+def _windows(spans: Iterable[tuple[int, int]], before: int) -> Iterator[tuple[int, int]]:
+    """Where a match may start near each span: ``[start - before, end - 1]``,
+    overlapping ones merged.
+
+    >>> list(_windows([(5, 6), (7, 9), (20, 21)], 3))
+    [(2, 8), (17, 20)]
+    """
+    lo = hi = None
+    for start, end in spans:
+        if hi is not None and start - before <= hi + 1:
+            hi = max(hi, end - 1)
+            continue
+        if hi is not None:
+            yield lo, hi
+        lo, hi = max(0, start - before), end - 1
+    if hi is not None:
+        yield lo, hi

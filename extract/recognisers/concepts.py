@@ -36,8 +36,8 @@ _SPEECH = re.compile(r"[是了吗呢吧！？。]|^[我你他她它]")
 
 @lru_cache(maxsize=1)
 def _lexicon_regex() -> re.Pattern:
-    forms = sorted(lexicon.concept_forms(), key=lambda f: (-len(f), f))
-    return re.compile("|".join(re.escape(f) for f in forms))
+    """Any standard form, the longest where several start at one place."""
+    return re.compile(lexicon.longest_word_pattern(lexicon.concept_forms()))
 
 
 def _mention(label: str, surface: str, start: int, rule: str, aliases=()) -> Mention:

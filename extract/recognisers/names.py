@@ -59,7 +59,7 @@ def is_boundary(text: str, i: int) -> bool:
     """Whether a name may end just before ``i``."""
     if i >= len(text) or not _is_cjk(text[i]):
         return True
-    return any(text.startswith(b, i) for b in _boundaries())
+    return text.startswith(_boundaries(), i)
 
 
 _ONE_CHAR_BOUNDARIES = set("在和与及等说是为对到向从的也就又还都则曾已将同")

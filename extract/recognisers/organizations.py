@@ -59,7 +59,7 @@ def _patterns() -> list[tuple[str, str, re.Pattern]]:
 
 
 def _body_at(text: str, i: int) -> lexicon.BodyForm | None:
-    for b in lexicon.org_bodies():  # longest first
+    for b in lexicon.org_bodies_by_first().get(text[i:i + 1], ()):  # longest first
         if text.startswith(b.body, i):
             if b.body == "总" and not _ABBREV_AFTER.match(text, i + 1):
                 continue
@@ -158,9 +158,18 @@ def _regional(text: str, i: int) -> Mention | None:
                 tuple(r.code for r in regions), "" if regions else level_word, canonical)
 
 
+@lru_cache(maxsize=1)
+def _national_lengths() -> dict[str, tuple[int, ...]]:
+    return lexicon.key_lengths(_national())
+
+
 def _national_at(text: str, i: int) -> Mention | None:
+    lengths = _national_lengths().get(text[i:i + 2], ())
     nat = _national()
-    for n in range(min(14, len(text) - i), 1, -1):
+    longest = min(14, len(text) - i)
+    for n in lengths:
+        if n > longest or n < 2:
+            continue
         nb = nat.get(text[i:i + n])
         if nb is not None:
             return _org(nb.canonical, text[i:i + n], i, "national", nb.kind, nb.level)
@@ -259,8 +268,10 @@ def _candidate_re() -> re.Pattern:
     bodies = "|".join(re.escape(b.body) for b in lexicon.org_bodies())
     bare = "|".join(re.escape(b.body) for b in lexicon.org_bodies() if b.bare)
     national = "|".join(re.escape(a) for a in sorted(_national(), key=len, reverse=True))
-    levels = "|".join(LEVEL_WORDS)
-    return re.compile(f"(?:{levels})(?={bodies})|{bare}|{national}")
+    # (?:levels)(?=bodies) spelled out level by level, so that every
+    # alternative starts with a character: sre then skips to those characters
+    levels = "|".join(f"{lw}(?={bodies})" for lw in LEVEL_WORDS)
+    return re.compile(f"{levels}|{bare}|{national}")
 
 
 def find(norm, regions: list[Mention]) -> list[Mention]:

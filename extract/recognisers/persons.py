@@ -15,13 +15,21 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extract import lexicon
 from extract.lexicon import CJK
 from extract.recognisers.names import name_at, valid_name
 from extract.records import Mention
 
-CREDIT = re.compile(r"(?:本报|特约|见习|实习)?(?:记者|通讯员|摄影|摄|实习生|责任编辑|本版编辑|编辑|版式|校对|美编|文|图)(?:/[图文])?[：:\s]*(?=[" + CJK + r"])")
+_CREDIT_LEADS = ("本报", "特约", "见习", "实习")
+_CREDIT_WORDS = ("记者", "通讯员", "摄影", "摄", "实习生", "责任编辑", "本版编辑", "编辑", "版式", "校对", "美编",
+                 "文", "图")
+# (?:lead)?(?:word), spelled out in the same order (each lead with each word,
+# then each word alone) so that every alternative starts with a character:
+# sre then skips to the characters that can start one
+CREDIT = re.compile("(?:" + "|".join([l + w for l in _CREDIT_LEADS for w in _CREDIT_WORDS] + list(_CREDIT_WORDS))
+                    + r")(?:/[图文])?[：:\s]*(?=[" + CJK + r"])")
 _HONORIFIC = re.compile(r"(?:总书记|同志|委员长|总理|主席|副主席|书记|部长|院士)")
 _NAME_LINE = re.compile(rf"(?m)^[ \t]*([{CJK}]{{2,4}})[ \t]*$")
 
@@ -48,14 +56,23 @@ def _credits(norm) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _titles_longer_than(n: int) -> tuple[str, ...]:
+    """The titles of more than ``n`` characters.
+
+    >>> "常务副主席" in _titles_longer_than(2), "主席" in _titles_longer_than(2)
+    (True, False)
+    """
+    return tuple(t for t in lexicon.titles() if len(t) > n)
+
+
 def _honorifics(norm, full_names: set[str]) -> list[Mention]:
     text = norm.text
     out = []
-    longer = [t for t in lexicon.titles() if len(t) > 2]
     for m in _HONORIFIC.finditer(text):
         s = m.start()
         head = text[max(0, m.end() - 8):m.end()]
-        if any(head.endswith(t) and len(t) > len(m.group(0)) for t in longer):
+        if head.endswith(_titles_longer_than(max(2, len(m.group(0))))):
             continue  # 主席 inside 常务副主席: a title, no name before it
         for n in (3, 2, 4):
             b = s - n

@@ -42,9 +42,16 @@ _SET = re.compile(rf"^([{NUMERAL}]+)[项大支个件]([{CJK}]{{1,4}})$")
 _NUM = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2, "双": 2}
 
 
+_NOT_IN_NAME = re.compile(r"[\s“”\"‘’《》]")
+
+
 def clean(s: str) -> str:
-    """A name without quotes, book-title marks and typesetting spaces."""
-    return re.sub(r"[\s“”\"‘’《》]", "", s)
+    """A name without quotes, book-title marks and typesetting spaces.
+
+    >>> clean("“安康杯” 竞赛")
+    '安康杯竞赛'
+    """
+    return _NOT_IN_NAME.sub("", s)
 
 
 def numeral_value(s: str) -> int:
@@ -76,8 +83,18 @@ def _unquoted() -> re.Pattern:
     return re.compile(rf"(?:{verbs})了?([{_NAME_CHARS}]{{2,16}}?(?:{heads}))")
 
 
+@lru_cache(maxsize=None)
+def _heads_shorter_than(n: int) -> tuple[str, ...]:
+    return tuple(h for h, _ in lexicon.programme_heads() if len(h) < n)
+
+
 def ends_with_head(name: str) -> bool:
-    return any(name.endswith(h) and len(name) > len(h) for h, _ in lexicon.programme_heads())
+    """Whether ``name`` is a head noun with something before it.
+
+    >>> ends_with_head("建功立业行动"), ends_with_head("行动")
+    (True, False)
+    """
+    return name.endswith(_heads_shorter_than(len(name)))
 
 
 def _head_len(name: str) -> int:
@@ -232,10 +249,48 @@ def _run_quote(text: str, q: re.Match, content: str) -> bool:
 _ITEM = rf"(?:[“\"][^“”\"\n、，。]{{1,20}}[”\"]|[{_NAME_CHARS}]){{1,30}}"
 
 
+_LIST_END = rf"等[{CJK}]{{0,4}}?(?:{{heads}})(?=[^{CJK}]|[常的]|$)"
+# no list item holds one of these (a quoted item holds no ，。 or line break)
+_CLAUSE_STOPS = "\n，。"
+_CLAUSE_STOP = re.compile(f"[{_CLAUSE_STOPS}]")
+
+
+@lru_cache(maxsize=1)
+def _list_heads() -> str:
+    return "|".join(re.escape(h) for h in lexicon.words("programme_list_heads.txt"))
+
+
 @lru_cache(maxsize=1)
 def _list_rx() -> re.Pattern:
-    heads = "|".join(re.escape(h) for h in lexicon.words("programme_list_heads.txt"))
-    return re.compile(rf"({_ITEM}(?:、{_ITEM})+)等[{CJK}]{{0,4}}?(?:{heads})(?=[^{CJK}]|[常的]|$)")
+    return re.compile(rf"({_ITEM}(?:、{_ITEM})+)" + _LIST_END.replace("{heads}", _list_heads()))
+
+
+@lru_cache(maxsize=1)
+def _list_end_rx() -> re.Pattern:
+    return re.compile(_LIST_END.replace("{heads}", _list_heads()))
+
+
+def _list_matches(text: str) -> list[re.Match]:
+    """The matches of :func:`_list_rx` in ``text``, looked for only in the
+    clauses (between ，。 and line breaks, which no list crosses) that hold
+    its closing 等 + noun: the list pattern tried at every position of a long
+    text costs more than the rest of this recogniser.
+
+    >>> [m.group(1) for m in _list_matches("开展了甲工程、乙行动等项目。其他等工作，丙品牌、丁等品牌")]
+    ['开展了甲工程、乙行动', '丙品牌、丁']
+    """
+    out: list[re.Match] = []
+    done = -1  # the end of the last clause searched
+    for hit in _list_end_rx().finditer(text):
+        if hit.start() < done:
+            continue
+        start = max(text.rfind(c, 0, hit.start()) for c in _CLAUSE_STOPS) + 1
+        stop = _CLAUSE_STOP.search(text, hit.start())
+        done = stop.start() if stop else len(text)
+        # with endpos at the clause's end the closing lookahead meets the end
+        # of the window instead of the stop: it passes both
+        out.extend(_list_rx().finditer(text, start, done))
+    return out
 
 
 def _listed(text: str, out: list[Mention]) -> list[Mention]:
@@ -246,7 +301,7 @@ def _listed(text: str, out: list[Mention]) -> list[Mention]:
                   key=lambda w: (-len(w), w))
     taken = SpanSet.of((m.start, m.end) for m in out)
     res = list(out)
-    for m in _list_rx().finditer(text):
+    for m in _list_matches(text):
         pos = m.start(1)
         for k, raw in enumerate(m.group(1).split("、")):
             s, item = pos, raw

@@ -14,6 +14,7 @@ written straight after its county, and after that wherever it recurs.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extract import lexicon
 from extract.lexicon import CJK, Region
@@ -34,7 +35,7 @@ def scan(text: str) -> list[tuple[int, str, Region, bool]]:
     if last is not None and last[0] is text:
         return list(last[1])
     out = []
-    for end, (surface, region, full) in lexicon.region_automaton().iter_long(text):
+    for end, (surface, region, full) in lexicon.region_automaton().iter_long(lexicon.region_text(text)):
         out.append((end - len(surface) + 1, surface, region, full))
     _remember_scan(text, out)
     return list(out)
@@ -48,10 +49,23 @@ def _remember_scan(text: str, hits: list) -> None:
     _last_scan = (text, hits)
 
 
+@lru_cache(maxsize=1)
+def _name_lengths() -> dict[str, tuple[int, ...]]:
+    return lexicon.key_lengths([*lexicon.regions_by_name(), *lexicon.regions_by_short()])
+
+
 def match_region_at(text: str, i: int, allow_city_short: bool) -> tuple[Region, str] | None:
-    """The longest region name starting at ``i``: (region, surface)."""
+    """The longest region name starting at ``i``: (region, surface).
+
+    >>> match_region_at("在辽宁省沈阳市", 1, False)[1], match_region_at("在辽宁省", 0, False)
+    ('辽宁省', None)
+    """
+    lengths = _name_lengths().get(text[i:i + 2], ())
     full, short = lexicon.regions_by_name(), lexicon.regions_by_short()
-    for n in range(min(12, len(text) - i), 1, -1):
+    longest = min(12, len(text) - i)
+    for n in lengths:
+        if n > longest or n < 2:
+            continue
         s = text[i:i + n]
         r = full.get(s)
         if r is not None:
@@ -92,4 +106,4 @@ def find(norm) -> list[Mention]:
 
 def _is_body(text: str, i: int) -> bool:
     """``市委``, ``县政府``: what follows a city is a body, not a town."""
-    return any(text.startswith(b.body, i) for b in lexicon.org_bodies())
+    return any(text.startswith(b.body, i) for b in lexicon.org_bodies_by_first().get(text[i:i + 1], ()))
