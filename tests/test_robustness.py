@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import networkx as nx
+import pytest
 
 from kg.build import build_graph, write_outputs
 from kg.model import Evidence, KnowledgeGraph
@@ -18,7 +19,8 @@ from tests.conftest import CORPUS, ROOT
 
 def _digest(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and ".cache" not in p.parts}
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".cache" not in p.parts
+            and not p.relative_to(folder).parts[0].startswith(".staging-")}
 
 
 def test_robustness_two_builds_give_identical_bytes(tmp_path, sample_build):
@@ -38,7 +40,8 @@ def test_robustness_file_order_does_not_change_ids_or_bytes(tmp_path):
     assert _digest(one) == _digest(two)
 
 
-def test_robustness_killed_build_leaves_previous_outputs_intact(tmp_path):
+@pytest.mark.parametrize("kill_while", ["extracting", "writing"])
+def test_robustness_killed_build_leaves_previous_outputs_intact(tmp_path, kill_while):
     out = tmp_path / "out"
     ok = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(CORPUS), "--out", str(out)],
                         capture_output=True, text=True, cwd=ROOT)
@@ -46,17 +49,26 @@ def test_robustness_killed_build_leaves_previous_outputs_intact(tmp_path):
     before = _digest(out)
     big = tmp_path / "big"
     big.mkdir()
-    for i in range(40):  # enough work that the build is still running when killed
+    for i in range(60):  # enough work that the build is still running when killed
         for p in CORPUS.glob("*.txt"):
             (big / f"{i:02d}-{p.name}").write_text(p.read_text(encoding="utf-8") + f"\n第{i}份。", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(big), "--out", str(out)],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(4)
+    # the staging folder appears when the exporters start writing
+    deadline = time.monotonic() + (2.5 if kill_while == "extracting" else 300)
+    while proc.poll() is None and time.monotonic() < deadline and not list(out.glob(".staging-*")):
+        time.sleep(0.005)
     assert proc.poll() is None, "the build finished before it could be killed; give it more work"
+    assert bool(list(out.glob(".staging-*"))) == (kill_while == "writing")
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert _digest(out) == before
     json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    if kill_while == "writing":  # the next build clears what the killed one left
+        again = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(CORPUS), "--out", str(out),
+                                "--formats", "json"], capture_output=True, text=True, cwd=ROOT)
+        assert again.returncode == 0, again.stderr
+        assert not list(out.glob(".staging-*"))
 
 
 HOSTILE = ['<script>alert(1)</script>', '"quoted" \'single\'', 'a&b<c>d', '`back`ticks`',
