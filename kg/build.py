@@ -93,18 +93,31 @@ def merge_result(graph: KnowledgeGraph, result: DocumentResult) -> None:
             return ""
         return article_ids[max(0, bisect.bisect_right(article_starts, pos) - 1)]
 
-    ids: dict[tuple[str, str, str], str] = {}
-    mentioned: set[tuple[str, str]] = set()  # a MENTIONS edge once per article and entity
+    # one add_node per entity, not per mention: its surfaces and aliases
+    # gathered, and of each attribute the first value given, as add_node keeps
+    entities: dict[tuple[str, str, str], tuple[set[str], dict[str, Any]]] = {}
+    named: dict[str, list[tuple[str, str, str]]] = {a: [] for a in article_ids}
     for m in result.mentions:
-        nid = graph.add_node(m.type, m.label, qualifier=m.qualifier, docs=[result.doc],
-                             aliases=(m.surface, *m.aliases),
-                             **{k: v for k, v in m.attrs if k in NODE_ATTRS})
-        ids[m.key] = nid
-        art = article_of(m.start)
-        if art and (art, nid) not in mentioned:
-            mentioned.add((art, nid))
-            graph.add_edge(art, nid, "MENTIONS")
-    graph.seal_mentions(article_ids)
+        key = (m.type, m.label, m.qualifier)  # m.key, without the property call
+        found = entities.get(key)
+        if found is None:
+            found = entities[key] = (set(), {})
+        aliases, attrs = found
+        aliases.add(m.surface)
+        if m.aliases:
+            aliases.update(m.aliases)
+        for k, v in m.attrs:
+            if k in NODE_ATTRS and v is not None and v != "" and k not in attrs:
+                attrs[k] = v
+        if article_ids:
+            named[article_of(m.start)].append(key)
+    ids: dict[tuple[str, str, str], str] = {}
+    for (type_, label, qualifier), (aliases, attrs) in entities.items():
+        ids[(type_, label, qualifier)] = graph.add_node(type_, label, qualifier=qualifier, docs=[result.doc],
+                                                        aliases=aliases, **attrs)
+    for aid, keys in named.items():
+        if keys:
+            graph.add_mentions(aid, [ids[k] for k in keys])
     starts = [s for s, _ in result.sentences]
     made: dict[tuple[int, int, str], Evidence] = {}
     for f in result.facts:

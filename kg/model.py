@@ -215,6 +215,24 @@ class KnowledgeGraph:
             found.evidence.update(evidence)
         return found
 
+    def add_mentions(self, article: str, targets: Iterable[str]) -> None:
+        """Bare MENTIONS edges from ``article`` to each of ``targets`` (repeats
+        allowed), kept sealed as a sorted tuple: an article read at once.
+
+        >>> g = KnowledgeGraph()
+        >>> a, p = g.add_node("Article", "a", key="d#1"), g.add_node("Person", "刘伟")
+        >>> g.add_mentions(a, [p, p]); g.counts()[1]
+        {'MENTIONS': 1}
+        """
+        targets = set(targets)
+        for end in (article, *targets):
+            if end not in self.nodes:
+                raise GraphError(f"edge MENTIONS refers to unknown node {end!r}")
+        have = self._mentions.get(article)
+        if have:
+            targets.update(have)
+        self._mentions[article] = tuple(sorted(targets))
+
     @property
     def edges(self) -> list[Edge]:
         """Every edge, in identity order (see :meth:`iter_edges`)."""
