@@ -123,11 +123,26 @@ def _context():
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
+def _exit_with_parent(interval: float = 0.5) -> None:
+    """In a worker: exit once the process that started it is gone (a build
+    killed with SIGKILL cannot stop its pool, and its workers would wait for
+    work forever), checked every ``interval`` seconds on a daemon thread."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            threading.Event().wait(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def run_processes(tasks: Iterable[Task], workers: int) -> Iterator[Outcome]:
     """Extract in ``workers`` processes; outcomes in task order."""
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
+                             initializer=_exit_with_parent) as pool:
         try:
             for out in _ordered(lambda t: pool.submit(extract_task_pickled, t), tasks, 4 * workers):
                 yield out.loaded()

@@ -40,6 +40,20 @@ def test_robustness_file_order_does_not_change_ids_or_bytes(tmp_path):
     assert _digest(one) == _digest(two)
 
 
+def _processes_naming(path: Path) -> list[int]:
+    """Pids of the running processes whose command line names ``path``."""
+    pids = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+            state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if str(path) in cmd and state != "Z":
+            pids.append(int(proc.name))
+    return pids
+
+
 @pytest.mark.parametrize("kill_while", ["extracting", "writing"])
 def test_robustness_killed_build_leaves_previous_outputs_intact(tmp_path, kill_while):
     out = tmp_path / "out"
@@ -63,6 +77,11 @@ def test_robustness_killed_build_leaves_previous_outputs_intact(tmp_path, kill_w
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert _digest(out) == before
+    # its worker processes do not outlive it
+    deadline = time.monotonic() + 10
+    while _processes_naming(big) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _processes_naming(big)
     json.loads((out / "graph.json").read_text(encoding="utf-8"))
     if kill_while == "writing":  # the next build clears what the killed one left
         again = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(CORPUS), "--out", str(out),
