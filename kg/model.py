@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import heapq
 import json
+from operator import attrgetter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -82,6 +83,11 @@ class Evidence:
         return cls(d["doc"], d["sentence"], int(d["start"]), int(d["end"]), d.get("article", ""))
 
 
+# Evidence's own order (its fields in turn, as order=True compares them),
+# as a key: sorting by it skips the generated __lt__
+EVIDENCE_ORDER = attrgetter("doc", "sentence", "start", "end", "article")
+
+
 @dataclass(slots=True)
 class Node:
     id: str
@@ -126,7 +132,7 @@ class Edge:
         for k in sorted(self.attrs):
             d[k] = self.attrs[k]
         if self.type != "MENTIONS" or self.evidence:
-            d["evidence"] = [e.to_dict() for e in sorted(self.evidence)]
+            d["evidence"] = [e.to_dict() for e in sorted(self.evidence, key=EVIDENCE_ORDER)]
         return d
 
 

@@ -38,7 +38,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from kg.model import EDGE_TYPES, NODE_TYPES, Edge, KnowledgeGraph, Node
+from kg.model import EDGE_TYPES, EVIDENCE_ORDER, NODE_TYPES, Edge, KnowledgeGraph, Node
 
 STRING, INT, BOOL, LIST, JSON = "string", "int", "boolean", "string[]", "json"
 
@@ -118,7 +118,7 @@ def node_row(node: Node) -> dict[str, Any]:
 def edge_rows(graph: KnowledgeGraph) -> Iterator[tuple[Edge, dict[str, Any]]]:
     """Every edge in graph.json order, with its row (key as in graph.json)."""
     for k, e in graph.keyed_edges():
-        ev = sorted(e.evidence)
+        ev = sorted(e.evidence, key=EVIDENCE_ORDER)
         attrs = dict(e.attrs)
         attrs.update(key=k, evidence=[x.to_dict() for x in ev] or None,
                      evidence_docs=sorted({x.doc for x in ev}))

@@ -39,7 +39,7 @@ from typing import Iterable, Iterator
 from rdflib import Literal, URIRef
 from rdflib.term import Node as Term
 
-from kg.model import Edge, Evidence, KnowledgeGraph, Node
+from kg.model import EVIDENCE_ORDER, Edge, Evidence, KnowledgeGraph, Node
 from kg.rdf import data_path
 from kg.rdf.iris import Iris
 from kg.rdf.vocab import (DCTERMS, DIVISION, FOAF, OA, ORG, ORG_KIND_CLASS, OWL, PROV, RDF,
@@ -227,7 +227,7 @@ class _Mapper:
         pred, direction = EDGE_PREDICATES[e.type]
         src, tgt = self.iris.node(e.source), self.iris.node(e.target)
         s, o = (src, tgt) if direction > 0 else (tgt, src)
-        evidence = sorted(e.evidence)
+        evidence = sorted(e.evidence, key=EVIDENCE_ORDER)
         docs = sorted({ev.doc for ev in evidence})
         if e.type == "MENTIONS":
             art = self.kg.nodes.get(e.source)
