@@ -30,8 +30,9 @@ corpus always gives the same bytes.
 from __future__ import annotations
 
 import heapq
+import itertools
 import json
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -247,10 +248,29 @@ class KnowledgeGraph:
     def iter_edges(self) -> Iterator[Edge]:
         """Every edge in identity order (source, target, type, then the
         identity attributes), one at a time: a bare MENTIONS edge is made
-        here and dropped once the caller is done with it."""
-        full = ((k, self._edges[k]) for k in sorted(self._edges))
-        for _, e in heapq.merge(full, self._bare_mentions(), key=lambda ke: ke[0]):
-            yield e
+        here and dropped once the caller is done with it. The edges are
+        taken a source at a time, bare mentions and the other edges merged
+        only for a source that has both (rarely: an article's edges are
+        its mentions)."""
+        edges = self._edges
+        full = itertools.groupby(sorted(edges), key=itemgetter(0))
+        bare = iter(sorted(self._mentions))
+        f, b = next(full, None), next(bare, None)
+        while f is not None or b is not None:
+            if b is None or (f is not None and f[0] < b):
+                for k in f[1]:
+                    yield edges[k]
+                f = next(full, None)
+            elif f is None or b < f[0]:
+                targets = self._mentions[b]
+                for tgt in targets if isinstance(targets, tuple) else sorted(targets):
+                    yield Edge(b, tgt, "MENTIONS")
+                b = next(bare, None)
+            else:
+                keyed = ((k, edges[k]) for k in f[1])
+                for _, e in heapq.merge(keyed, self._bare_mentions(b), key=itemgetter(0)):
+                    yield e
+                f, b = next(full, None), next(bare, None)
 
     def keyed_edges(self) -> Iterator[tuple[int, Edge]]:
         """Every edge with its multigraph key (0, 1, … among the edges between
@@ -263,14 +283,14 @@ class KnowledgeGraph:
             last = pair
             yield k, e
 
-    def _bare_mentions(self) -> Iterator[tuple[tuple, Edge]]:
-        edges = self._edges
-        for src in sorted(self._mentions):
-            targets = self._mentions[src]
-            for tgt in targets if isinstance(targets, tuple) else sorted(targets):
-                key = (src, tgt, *_MENTION_TAIL)
-                if key not in edges:  # else that edge, with its evidence, stands
-                    yield key, Edge(src, tgt, "MENTIONS")
+    def _bare_mentions(self, src: str) -> Iterator[tuple[tuple, Edge]]:
+        """The bare MENTIONS edges of ``src`` with their identity, in order,
+        but those an edge with evidence of the same identity stands for."""
+        edges, targets = self._edges, self._mentions[src]
+        for tgt in targets if isinstance(targets, tuple) else sorted(targets):
+            key = (src, tgt, *_MENTION_TAIL)
+            if key not in edges:
+                yield key, Edge(src, tgt, "MENTIONS")
 
     def edges_of(self, type_: str) -> Iterator[Edge]:
         if type_ == "MENTIONS":

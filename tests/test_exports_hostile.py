@@ -163,3 +163,18 @@ def test_tabular_list_element_round_trips(text, unsafe):
     assert not any(c in unsafe for c in enc) or enc == text and not any(c in unsafe for c in text)
     if enc != text:
         assert not any(c.isspace() for c in enc)
+
+
+def test_hostile_graph_json_writer_gives_the_bytes_of_json_dumps(graph):
+    # graph.json is written from templates; json.dumps of the node-link dict is the reference
+    import io
+
+    from kg.exporters import node_link
+    g = KnowledgeGraph.from_node_link(graph.to_node_link())
+    art = next(n for n in g.nodes if n.startswith("Article:"))
+    g.add_edge(art, next(n for n in g.nodes if n.startswith("Person:")), "MENTIONS",
+               evidence=[Evidence("d.txt", "杨忠林", 3, 6)])  # a mention with evidence
+    buf = io.StringIO()
+    node_link.dump(g, buf)
+    assert buf.getvalue() == g.to_json()
+    assert json.loads(buf.getvalue())["edges"]

@@ -9,7 +9,7 @@ as one string, so writing it needs little memory beyond the graph itself;
 the bytes are those of ``KnowledgeGraph.to_json()``.
 
 >>> import io
->>> from kg.model import KnowledgeGraph
+>>> from kg.model import EVIDENCE_ORDER, Edge, KnowledgeGraph
 >>> g = KnowledgeGraph({"extractor": "1"}); _ = g.add_node("Person", "刘伟")
 >>> buf = io.StringIO(); dump(g, buf); buf.getvalue() == g.to_json()
 True
@@ -21,7 +21,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterable, Iterator, TextIO
 
-from kg.model import KnowledgeGraph
+from kg.model import EVIDENCE_ORDER, Edge, KnowledgeGraph
 
 
 # json.dumps with an indent runs the pure-Python encoder; this writes the same
@@ -51,6 +51,8 @@ def _indented(obj: Any, depth: int) -> str:
         if not obj:
             return "[]"
         pad = "\n" + " " * (depth + 1)
+        if all(type(v) is str for v in obj):  # a node's documents or aliases
+            return "[" + ",".join(pad + _quote(v) for v in obj) + "\n" + " " * depth + "]"
         return "[" + ",".join(pad + _indented(v, depth + 1) for v in obj) + "\n" + " " * depth + "]"
     if obj is True:
         return "true"
@@ -65,26 +67,52 @@ def _indented(obj: Any, depth: int) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
 
 
-def _array(out: TextIO, texts: Iterable[str]) -> None:
+def _array(out: TextIO, texts: Iterable[str], batch: int = 1024) -> None:
     """Write a top-level array of items already written as JSON text (two
-    levels deep)."""
+    levels deep), ``batch`` items to a write."""
     first = True
+    parts: list[str] = []
     for text in texts:
-        out.write("[\n  " if first else ",\n  ")
-        out.write(text)
+        parts.append("[\n  " if first else ",\n  ")
+        parts.append(text)
         first = False
+        if len(parts) >= 2 * batch:
+            out.write("".join(parts))
+            parts.clear()
+    out.write("".join(parts))
     out.write("[]" if first else "\n ]")
 
 
 def _edge_texts(graph: KnowledgeGraph) -> Iterator[str]:
-    """Each edge as JSON text; a bare MENTIONS edge (most of a large graph's
-    edges) straight from a template, the bytes ``_indented`` would write."""
+    """Each edge as JSON text, the bytes ``_indented(edge.to_dict(key), 2)``
+    gives, written straight from the edge (edges are most of a large
+    graph.json; an article's mentions come together, so its quoted id is
+    reused)."""
+    source, quoted = None, ""
     for k, e in graph.keyed_edges():
+        if e.source != source:
+            source, quoted = e.source, _quote(e.source)
+        head = f'{{\n   "source": {quoted},\n   "target": {_quote(e.target)},\n   "key": {k},\n   "type": {_quote(e.type)}'
         if e.type == "MENTIONS" and not e.attrs and not e.evidence:
-            yield (f'{{\n   "source": {_quote(e.source)},\n   "target": {_quote(e.target)},'
-                   f'\n   "key": {k},\n   "type": "MENTIONS"\n  }}')
-        else:
-            yield _indented(e.to_dict(k), 2)
+            yield head + "\n  }"
+            continue
+        parts = [head]
+        for name in sorted(e.attrs):
+            parts.append(f",\n   {_quote(name)}: {_indented(e.attrs[name], 3)}")
+        if e.type != "MENTIONS" or e.evidence:
+            parts.append(',\n   "evidence": ' + _evidence_text(e))
+        parts.append("\n  }")
+        yield "".join(parts)
+
+
+def _evidence_text(e: Edge) -> str:
+    """An edge's evidence list, three levels deep, as Evidence.to_dict gives each."""
+    items = []
+    for ev in sorted(e.evidence, key=EVIDENCE_ORDER):
+        article = f',\n     "article": {_quote(ev.article)}' if ev.article else ""
+        items.append(f'\n    {{\n     "doc": {_quote(ev.doc)},\n     "sentence": {_quote(ev.sentence)},'
+                     f'\n     "start": {int(ev.start)},\n     "end": {int(ev.end)}{article}\n    }}')
+    return "[" + ",".join(items) + "\n   ]" if items else "[]"
 
 
 def dump(graph: KnowledgeGraph, out: TextIO) -> None:
