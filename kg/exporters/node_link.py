@@ -67,18 +67,23 @@ def _indented(obj: Any, depth: int) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
 
 
-def _array(out: TextIO, texts: Iterable[str], batch: int = 1024) -> None:
+def _array(out: TextIO, texts: Iterable[str], batch: int = 1 << 16) -> None:
     """Write a top-level array of items already written as JSON text (two
-    levels deep), ``batch`` items to a write."""
+    levels deep), gathered into writes of about ``batch`` characters (a
+    count of items would gather too much where items are large: a body's
+    node with thousands of documents)."""
     first = True
     parts: list[str] = []
+    size = 0
     for text in texts:
         parts.append("[\n  " if first else ",\n  ")
         parts.append(text)
         first = False
-        if len(parts) >= 2 * batch:
+        size += len(text)
+        if size >= batch:
             out.write("".join(parts))
             parts.clear()
+            size = 0
     out.write("".join(parts))
     out.write("[]" if first else "\n ]")
 
@@ -100,19 +105,26 @@ def _edge_texts(graph: KnowledgeGraph) -> Iterator[str]:
         for name in sorted(e.attrs):
             parts.append(f",\n   {_quote(name)}: {_indented(e.attrs[name], 3)}")
         if e.type != "MENTIONS" or e.evidence:
-            parts.append(',\n   "evidence": ' + _evidence_text(e))
+            parts.append(',\n   "evidence": ')
+            _evidence_parts(e, parts)
         parts.append("\n  }")
         yield "".join(parts)
 
 
-def _evidence_text(e: Edge) -> str:
-    """An edge's evidence list, three levels deep, as Evidence.to_dict gives each."""
-    items = []
+def _evidence_parts(e: Edge, parts: list[str]) -> None:
+    """An edge's evidence list, three levels deep, as Evidence.to_dict gives
+    each, appended to ``parts`` (an edge read in thousands of sentences is
+    joined once, not piece by piece)."""
+    if not e.evidence:
+        parts.append("[]")
+        return
+    sep = "["
     for ev in sorted(e.evidence, key=EVIDENCE_ORDER):
         article = f',\n     "article": {_quote(ev.article)}' if ev.article else ""
-        items.append(f'\n    {{\n     "doc": {_quote(ev.doc)},\n     "sentence": {_quote(ev.sentence)},'
+        parts.append(f'{sep}\n    {{\n     "doc": {_quote(ev.doc)},\n     "sentence": {_quote(ev.sentence)},'
                      f'\n     "start": {int(ev.start)},\n     "end": {int(ev.end)}{article}\n    }}')
-    return "[" + ",".join(items) + "\n   ]" if items else "[]"
+        sep = ","
+    parts.append("\n   ]")
 
 
 def dump(graph: KnowledgeGraph, out: TextIO) -> None:
