@@ -41,12 +41,16 @@ def _tsv(name: str) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=None)
 def data_fingerprint() -> str:
-    """A hash of every data file: changes when any dictionary or pattern does."""
+    """A hash of every data file and of the extractor's code: changes when
+    any dictionary, pattern or rule does, so that cached results of an
+    older extractor are not reused (:mod:`kg.cache`)."""
     h = hashlib.sha256()
-    for entry in sorted(resources.files("extract").joinpath("data").iterdir(), key=lambda p: p.name):
-        if entry.is_file():
-            h.update(entry.name.encode())
-            h.update(entry.read_bytes())
+    root = resources.files("extract")
+    for folder in (root.joinpath("data"), root, root.joinpath("recognisers")):
+        for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+            if entry.is_file() and (folder.name == "data" or entry.name.endswith(".py")):
+                h.update(f"{folder.name}/{entry.name}".encode())
+                h.update(entry.read_bytes())
     return h.hexdigest()[:16]
 
 

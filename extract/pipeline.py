@@ -22,7 +22,9 @@ from extract.normalise import normalise, sentences
 from extract.recognisers import find_mentions
 from extract.records import DocumentResult, Mention
 
-# Bump when a rule changes behaviour; the data files are hashed in as well.
+# The data files and the extractor's code are hashed in (a changed rule or
+# dictionary gives a new version); bump this for a change elsewhere, in a
+# dependency's behaviour, say.
 RULES_VERSION = "1"
 EXTRACTOR_VERSION = f"{RULES_VERSION}-{lexicon.data_fingerprint()}"
 
