@@ -56,8 +56,7 @@ class BuildReport:
 
 
 def _evidence(result: DocumentResult, start: int, end: int, article: str,
-              starts: list[int] | None = None,
-              made: dict[tuple[int, int, str], Evidence] | None = None) -> Evidence:
+              starts: list[int] | None, made: dict[tuple[int, int, str], Evidence]) -> Evidence:
     """The sentence (or sentences) covering ``[start, end)``; ``starts``: the
     sentences' starts, when the caller has them (one list per document);
     ``made``: the evidence made so far for this document, so that facts read
@@ -69,8 +68,6 @@ def _evidence(result: DocumentResult, start: int, end: int, article: str,
     j = max(i, bisect.bisect_right(starts, max(start, end - 1)) - 1)
     s, e = (sents[i][0], sents[j][1]) if sents else (start, end)
     s, e = min(s, start), max(e, end)
-    if made is None:
-        return Evidence(result.doc, result.text[s:e], s, e, article)
     ev = made.get((s, e, article))
     if ev is None:
         ev = made[(s, e, article)] = Evidence(result.doc, result.text[s:e], s, e, article)

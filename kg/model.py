@@ -32,8 +32,8 @@ from __future__ import annotations
 import heapq
 import itertools
 import json
-from operator import attrgetter, itemgetter
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -155,8 +155,9 @@ class KnowledgeGraph:
 
     Bare ``MENTIONS`` edges (no evidence, no attributes: an article naming an
     entity) are most of a large graph's edges, so they are kept compactly, as
-    the ids each article names (a set while the article is being read, a
-    sorted tuple once :meth:`seal_mentions` is called), and made into
+    the ids each article names (a sorted tuple once the article is read:
+    :meth:`add_mentions`, :meth:`seal_mentions`; a set while edges are added
+    one by one), and made into
     :class:`Edge` objects only while the edges are iterated; everything else
     sees them as edges.
 
@@ -262,8 +263,7 @@ class KnowledgeGraph:
                     yield edges[k]
                 f = next(full, None)
             elif f is None or b < f[0]:
-                targets = self._mentions[b]
-                for tgt in targets if isinstance(targets, tuple) else sorted(targets):
+                for tgt in self._named(b):
                     yield Edge(b, tgt, "MENTIONS")
                 b = next(bare, None)
             else:
@@ -283,11 +283,16 @@ class KnowledgeGraph:
             last = pair
             yield k, e
 
+    def _named(self, src: str) -> Iterable[str]:
+        """The ids the article ``src`` names, in order."""
+        targets = self._mentions[src]
+        return targets if isinstance(targets, tuple) else sorted(targets)
+
     def _bare_mentions(self, src: str) -> Iterator[tuple[tuple, Edge]]:
         """The bare MENTIONS edges of ``src`` with their identity, in order,
         but those an edge with evidence of the same identity stands for."""
-        edges, targets = self._edges, self._mentions[src]
-        for tgt in targets if isinstance(targets, tuple) else sorted(targets):
+        edges = self._edges
+        for tgt in self._named(src):
             key = (src, tgt, *_MENTION_TAIL)
             if key not in edges:
                 yield key, Edge(src, tgt, "MENTIONS")

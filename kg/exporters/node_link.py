@@ -9,7 +9,7 @@ as one string, so writing it needs little memory beyond the graph itself;
 the bytes are those of ``KnowledgeGraph.to_json()``.
 
 >>> import io
->>> from kg.model import EVIDENCE_ORDER, Edge, KnowledgeGraph
+>>> from kg.model import KnowledgeGraph
 >>> g = KnowledgeGraph({"extractor": "1"}); _ = g.add_node("Person", "刘伟")
 >>> buf = io.StringIO(); dump(g, buf); buf.getvalue() == g.to_json()
 True
