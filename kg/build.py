@@ -13,7 +13,6 @@ whole set at once.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import os
 import pickle
@@ -25,18 +24,15 @@ from typing import Any, Callable, Iterable, Iterator
 
 from extract import pipeline
 from extract.corpus import MAX_BYTES, CorpusFile, ReadError, discover, read_metadata
-from extract.records import DocumentResult
 from kg import exporters, parallel
 from kg.cache import ResultCache, cache_key
 from kg.identity import unify_people
-from kg.model import Evidence, KnowledgeGraph
+from kg.merge import FORMAT, Prepared, merge
+from kg.model import KnowledgeGraph
 from kg.outputs import staged_outputs
 from kg.parallel import Outcome, Task
 
 DEFAULT_FORMATS = ("json", "graphml", "gexf", "neo4j", "kuzu", "rdf", "html", "report")  # report: issue 4
-# attributes of a mention that become node attributes; the rest is the
-# extractor's working state
-NODE_ATTRS = ("kind", "level", "code", "division")
 EXIT_SKIPPED = 3  # some files could not be read; the rest was built
 
 
@@ -53,87 +49,6 @@ class BuildReport:
     @property
     def exit_code(self) -> int:
         return EXIT_SKIPPED if self.skipped else 0
-
-
-def _evidence(result: DocumentResult, start: int, end: int, article: str,
-              starts: list[int] | None, made: dict[tuple[int, int, str], Evidence]) -> Evidence:
-    """The sentence (or sentences) covering ``[start, end)``; ``starts``: the
-    sentences' starts, when the caller has them (one list per document);
-    ``made``: the evidence made so far for this document, so that facts read
-    in one sentence share one object and one copy of the sentence."""
-    sents = result.sentences
-    if starts is None:
-        starts = [s for s, _ in sents]
-    i = max(0, bisect.bisect_right(starts, start) - 1)
-    j = max(i, bisect.bisect_right(starts, max(start, end - 1)) - 1)
-    s, e = (sents[i][0], sents[j][1]) if sents else (start, end)
-    s, e = min(s, start), max(e, end)
-    ev = made.get((s, e, article))
-    if ev is None:
-        ev = made[(s, e, article)] = Evidence(result.doc, result.text[s:e], s, e, article)
-    return ev
-
-
-def merge_result(graph: KnowledgeGraph, result: DocumentResult) -> None:
-    """Add one document's articles, entities and facts to ``graph``."""
-    article_ids: list[str] = []
-    article_starts: list[int] = []
-    for art in result.articles:
-        aid = graph.add_node("Article", art.title or art.id, key=art.id, docs=[result.doc],
-                             doc=result.doc, start=art.start, end=art.end, date=art.date or None,
-                             title=art.title or None)
-        article_ids.append(aid)
-        article_starts.append(art.start)
-
-    def article_of(pos: int) -> str:
-        if not article_ids:
-            return ""
-        return article_ids[max(0, bisect.bisect_right(article_starts, pos) - 1)]
-
-    # one add_node per entity, not per mention: its surfaces and aliases
-    # gathered, and of each attribute the first value given, as add_node keeps
-    entities: dict[tuple[str, str, str], tuple[set[str], dict[str, Any]]] = {}
-    named: dict[str, list[tuple[str, str, str]]] = {a: [] for a in article_ids}
-    for m in result.mentions:
-        key = (m.type, m.label, m.qualifier)  # m.key, without the property call
-        found = entities.get(key)
-        if found is None:
-            found = entities[key] = (set(), {})
-        aliases, attrs = found
-        aliases.add(m.surface)
-        if m.aliases:
-            aliases.update(m.aliases)
-        for k, v in m.attrs:
-            if k in NODE_ATTRS and v is not None and v != "" and k not in attrs:
-                attrs[k] = v
-        if article_ids:
-            named[article_of(m.start)].append(key)
-    ids: dict[tuple[str, str, str], str] = {}
-    for (type_, label, qualifier), (aliases, attrs) in entities.items():
-        ids[(type_, label, qualifier)] = graph.add_node(type_, label, qualifier=qualifier, docs=[result.doc],
-                                                        aliases=aliases, **attrs)
-    for aid, keys in named.items():
-        if keys:
-            graph.add_mentions(aid, [ids[k] for k in keys])
-    starts = [s for s, _ in result.sentences]
-    made: dict[tuple[int, int, str], Evidence] = {}
-    for f in result.facts:
-        src, tgt = ids.get(f.source), ids.get(f.target)
-        if src is None or tgt is None:
-            continue
-        art_id = f"Article:{f.article}" if f.article else article_of(f.start)
-        ev = _evidence(result, f.start, f.end, art_id.split(":", 1)[-1] if art_id else "", starts, made)
-        graph.add_edge(src, tgt, f.type, evidence=[ev], **dict(f.attrs))
-    by_id = {a.id: a for a in result.articles}
-    for art, aid in zip(result.articles, article_ids):
-        signed = art if art.byline else by_id.get(art.continues)
-        if signed is None or not signed.byline:
-            continue
-        for key in art.authors:
-            if key in ids:
-                graph.add_edge(ids[key], aid, "AUTHORED",
-                               evidence=[_evidence(result, signed.byline[0], signed.byline[1], signed.id,
-                                                   starts, made)])
 
 
 def _tasks(files: list[CorpusFile], meta: dict[str, dict[str, str]]) -> list[Task]:
@@ -206,7 +121,7 @@ def _from_cache(cache: ResultCache, key: str, doc: str) -> Outcome | None:
         result = pickle.loads(blob)
     except Exception:
         return None
-    if not isinstance(result, DocumentResult) or result.doc != doc:
+    if not isinstance(result, Prepared) or result.doc != doc:
         return None
     return Outcome(doc, result, blob=blob, cached=True)
 
@@ -235,7 +150,7 @@ def build_graph(inputs: Iterable[Path | str], *, strict: bool = False,
     version = pipeline.EXTRACTOR_VERSION  # read now: tests change it
     graph = KnowledgeGraph({"extractor": version})
     tasks = _tasks(files, meta)
-    cache = ResultCache(Path(cache_dir), version) if cache_dir is not None else None
+    cache = ResultCache(Path(cache_dir), f"{version}-{FORMAT}") if cache_dir is not None else None
     bar = _progress_bar(tasks) if progress is True else None
     outcomes = _outcomes(tasks, workers=workers, dask=dask, cache=cache, report=report)
     try:
@@ -254,7 +169,7 @@ def build_graph(inputs: Iterable[Path | str], *, strict: bool = False,
             report.documents += 1
             report.encodings[result.doc] = result.encoding
             report.warnings.extend(f"{result.doc}: {w}" for w in result.warnings)
-            merge_result(graph, result)
+            merge(graph, result)
             del result
             if callable(progress):
                 progress(task.doc)

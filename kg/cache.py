@@ -3,12 +3,14 @@
 A build that finds a document it has already extracted, with the same bytes,
 the same document id, the same metadata (date, title) and the same extractor,
 reads the result back instead of extracting again. The key is the SHA-256 of
-all of these; the extractor's version (:data:`extract.pipeline.EXTRACTOR_VERSION`,
-which hashes every data file and the rules' version) names the folder, so a
-changed dictionary or rule starts an empty cache and the old folder is removed.
+all of these; the version names the folder: the extractor's
+(:data:`extract.pipeline.EXTRACTOR_VERSION`, which hashes every data file and
+the extractor's code) and that of the form kept (:data:`kg.merge.FORMAT`), so
+a changed dictionary or rule starts an empty cache and the old folder is
+removed.
 
-Layout: ``OUT/.cache/<version>/<2 hex>/<64 hex>.pickle``, each file the
-pickled :class:`~extract.records.DocumentResult`, written through a temporary
+Layout: ``OUT/.cache/<version>/<2 hex>/<64 hex>.pickle``, each file a
+pickled :class:`~kg.merge.Prepared` document, written through a temporary
 file and ``os.replace`` so that a killed build leaves no half-written entry.
 The cache is a pickle store: it is read only from the user's own output
 folder, and must not be shared with people you would not run code from.

@@ -61,6 +61,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
     from kg.cache import CACHE_DIR
     from kg.exporters import EXPORTERS
     from kg.parallel import default_workers
+    from kg.pool import WorkerFailed
     from kg.rdf import RdfError
 
     t0 = time.perf_counter()
@@ -76,6 +77,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
                                     cache_dir=None if no_cache else out_dir / CACHE_DIR)
     except ReadError as exc:
         raise click.ClickException(f"{exc} (stopped: --strict)" if strict else str(exc)) from exc
+    except WorkerFailed as exc:
+        raise click.ClickException(f"{exc} (previous outputs in {out_dir}/ are untouched)") from exc
     except (RuntimeError, OSError) as exc:
         if dask_address is None:
             raise

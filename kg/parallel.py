@@ -2,15 +2,17 @@
 a Dask cluster, always handing the results back in the order given.
 
 A :class:`Task` names one file and its metadata; :func:`extract_task` reads
-and extracts it and returns an :class:`Outcome`. The runners
+and extracts it, prepares the result for the merge (:func:`kg.merge.prepare`)
+and returns an :class:`Outcome`. The runners
 (:func:`run_inline`, :func:`run_processes`, :func:`run_dask`) take an
 iterable of tasks and yield one outcome per task, in the tasks' order, with
 a bounded number in flight, so memory does not grow with the corpus and the
-merge (:func:`kg.build.merge_result`, the same code for every runner) sees
+merge (:func:`kg.merge.merge`, the same code for every runner) sees
 the documents in a fixed order whatever the number of workers.
 
 Results cross process boundaries as pickled bytes (``Outcome.blob``): the
-worker pickles once, and the same bytes go to the cache.
+worker pickles once, and the same bytes go to the cache. Worker processes
+are :func:`kg.pool.imap_ordered`'s.
 
 >>> from pathlib import Path
 >>> import tempfile
@@ -21,11 +23,10 @@ worker pickles once, and the same bytes go to the cache.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import sys
-import threading
+import traceback
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,8 @@ from typing import Any, Iterable, Iterator
 
 from extract.corpus import CorpusFile, ReadError, read_source
 from extract.pipeline import extract
-from extract.records import DocumentResult
+from kg.merge import Prepared, prepare
+from kg.pool import imap_ordered
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ class Task:
 @dataclass
 class Outcome:
     doc: str
-    result: DocumentResult | None = None
+    result: Prepared | None = None
     reason: str = ""  # why the file was skipped, when result is None
     blob: bytes | None = None  # the pickled result, when it crossed a process boundary
     cached: bool = False
@@ -64,13 +66,21 @@ class Outcome:
 
 
 def extract_task(task: Task) -> Outcome:
-    """Read and extract one file; a file that cannot be read gives its reason."""
+    """Read and extract one file. A file that cannot be read gives its
+    reason, and so does one that trips the extractor (a bug, but one text
+    should not stop the build of an archive: it is reported and skipped)."""
     try:
         src = read_source(CorpusFile(Path(task.path), task.doc))
     except ReadError as exc:
         return Outcome(task.doc, reason=exc.reason)
     src.date, src.title = task.date, task.title
-    return Outcome(task.doc, extract(src))
+    try:
+        return Outcome(task.doc, prepare(extract(src)))
+    except Exception as exc:
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return Outcome(task.doc, reason=f"the extractor failed on it ({type(exc).__name__}: {exc}, "
+                                        f"at {Path(where.filename).name}:{where.lineno}); "
+                                        "please report this with the file")
 
 
 def extract_task_pickled(task: Task) -> Outcome:
@@ -110,45 +120,10 @@ def _ordered(submit, tasks: Iterable[Task], window: int) -> Iterator[Any]:
         yield fut.result()
 
 
-def _context():
-    # fork on Linux when this process runs no other thread: the workers start
-    # at once with what is loaded, and the caller's script needs no
-    # ``if __name__ == "__main__"`` guard. With other threads alive (a Dask
-    # client, a host application), a forked child could inherit a lock held
-    # by one of them and hang: forkserver then (workers forked from a clean
-    # server process), spawn where there is neither.
-    methods = multiprocessing.get_all_start_methods()
-    if sys.platform.startswith("linux") and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
-def _exit_with_parent(interval: float = 0.5) -> None:
-    """In a worker: exit once the process that started it is gone (a build
-    killed with SIGKILL cannot stop its pool, and its workers would wait for
-    work forever), checked every ``interval`` seconds on a daemon thread."""
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            threading.Event().wait(interval)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
-
-
 def run_processes(tasks: Iterable[Task], workers: int) -> Iterator[Outcome]:
     """Extract in ``workers`` processes; outcomes in task order."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
-                             initializer=_exit_with_parent) as pool:
-        try:
-            for out in _ordered(lambda t: pool.submit(extract_task_pickled, t), tasks, 4 * workers):
-                yield out.loaded()
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+    for out in imap_ordered(extract_task_pickled, tasks, workers, describe=lambda t: t.path):
+        yield out.loaded()
 
 
 def run_dask(tasks: Iterable[Task], address: Any) -> Iterator[Outcome]:
