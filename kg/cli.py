@@ -42,9 +42,12 @@ def main() -> None:
 @click.option("--formats", default=None, metavar="NAME,...",
               help="Write only these outputs (default: all; see kg.exporters.EXPORTERS), "
                    "e.g. --formats json for a quick build of a large archive.")
+@click.option("--html-max-nodes", type=click.IntRange(min=1), default=None, metavar="N",
+              help="graph.html shows at most N nodes, the best connected [default: 2000]; "
+                   "kg viz writes other views.")
 def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | None,
           workers: int | None, no_cache: bool, dask_address: str | None,
-          formats: str | None) -> None:
+          formats: str | None, html_max_nodes: int | None) -> None:
     """Read every .txt under PATHS (default: corpus/) and write the graph.
 
     Documents are extracted in parallel and each result is cached under
@@ -71,9 +74,10 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
         raise click.BadParameter(f"unknown format {unknown[0]!r}; known: {', '.join(EXPORTERS)}",
                                  param_hint="--formats")
     inputs = list(paths) or [Path("corpus")]
+    n_workers = workers or default_workers()
     try:
         graph, report = build_graph(inputs, strict=strict, progress=True,
-                                    workers=workers or default_workers(), dask=dask_address,
+                                    workers=n_workers, dask=dask_address,
                                     cache_dir=None if no_cache else out_dir / CACHE_DIR)
     except ReadError as exc:
         raise click.ClickException(f"{exc} (stopped: --strict)" if strict else str(exc)) from exc
@@ -83,7 +87,11 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
         if dask_address is None:
             raise
         raise click.ClickException(f"dask cluster {dask_address}: {exc}") from exc
-    options = {"base_iri": base_iri} if base_iri else {}
+    options: dict[str, object] = {"workers": n_workers}  # graph.json is written in parts
+    if base_iri:
+        options["base_iri"] = base_iri
+    if html_max_nodes is not None:
+        options["max_nodes"] = html_max_nodes
     try:
         report.written = write_outputs(graph, out_dir, chosen, options=options)
     except RdfError as exc:

@@ -246,16 +246,27 @@ class KnowledgeGraph:
         """Every edge, in identity order (see :meth:`iter_edges`)."""
         return list(self.iter_edges())
 
-    def iter_edges(self) -> Iterator[Edge]:
+    def iter_edges(self, start: str | None = None, stop: str | None = None) -> Iterator[Edge]:
         """Every edge in identity order (source, target, type, then the
         identity attributes), one at a time: a bare MENTIONS edge is made
         here and dropped once the caller is done with it. The edges are
         taken a source at a time, bare mentions and the other edges merged
         only for a source that has both (rarely: an article's edges are
-        its mentions)."""
+        its mentions). ``start``, ``stop``: only the edges whose source id
+        is at least ``start`` and below ``stop`` (see :meth:`source_splits`)."""
         edges = self._edges
-        full = itertools.groupby(sorted(edges), key=itemgetter(0))
-        bare = iter(sorted(self._mentions))
+        keys: Iterable[tuple] = edges
+        sources: Iterable[str] = self._mentions
+        if start is not None or stop is not None:
+            lo, hi = start or "", stop
+
+            def within(src: str) -> bool:
+                return lo <= src and (hi is None or src < hi)
+
+            keys = [k for k in edges if within(k[0])]
+            sources = [src for src in sources if within(src)]
+        full = itertools.groupby(sorted(keys), key=itemgetter(0))
+        bare = iter(sorted(sources))
         f, b = next(full, None), next(bare, None)
         while f is not None or b is not None:
             if b is None or (f is not None and f[0] < b):
@@ -272,16 +283,51 @@ class KnowledgeGraph:
                     yield e
                 f, b = next(full, None), next(bare, None)
 
-    def keyed_edges(self) -> Iterator[tuple[int, Edge]]:
+    def keyed_edges(self, start: str | None = None, stop: str | None = None) -> Iterator[tuple[int, Edge]]:
         """Every edge with its multigraph key (0, 1, … among the edges between
         the same two nodes), in :meth:`iter_edges` order; those edges are
-        consecutive there, so nothing is remembered but the last pair."""
+        consecutive there, so nothing is remembered but the last pair (and a
+        range of sources, ``start`` to ``stop``, has the keys it has in the
+        whole)."""
         last, k = None, 0
-        for e in self.iter_edges():
+        for e in self.iter_edges(start, stop):
             pair = (e.source, e.target)
             k = k + 1 if pair == last else 0
             last = pair
             yield k, e
+
+    def rough_edge_count(self) -> int:
+        """The number of edges, at once and a little over (a bare mention that
+        an edge with evidence stands for is counted twice)."""
+        return len(self._edges) + sum(len(named) for named in self._mentions.values())
+
+    def source_splits(self, parts: int, head: int = 0) -> list[str]:
+        """Up to ``parts - 1`` source ids that cut the edges, in
+        :meth:`iter_edges` order, into ranges of about equal counts (each
+        range starts at one of them and stops before the next), for writing
+        the ranges side by side; ``head``: work the first range has besides
+        its edges, counted in edges. Fewer where the edges are too few to
+        share.
+
+        >>> g = KnowledgeGraph()
+        >>> a, b = g.add_node("Article", "a", key="d#1"), g.add_node("Article", "b", key="d#2")
+        >>> p, q = g.add_node("Person", "刘伟"), g.add_node("Person", "王强")
+        >>> g.add_mentions(a, [p, q]); g.add_mentions(b, [p, q])
+        >>> g.source_splits(2)
+        ['Article:d#2']
+        """
+        counts: dict[str, int] = {src: len(named) for src, named in self._mentions.items()}
+        for key in self._edges:
+            counts[key[0]] = counts.get(key[0], 0) + 1
+        total = head + sum(counts.values())
+        splits: list[str] = []
+        done = head
+        for src in sorted(counts):
+            # (the first range keeps an edge at least: a split is never its start)
+            if done > head and done >= total * (len(splits) + 1) / parts and len(splits) < parts - 1:
+                splits.append(src)
+            done += counts[src]
+        return splits
 
     def _named(self, src: str) -> Iterable[str]:
         """The ids the article ``src`` names, in order."""

@@ -78,3 +78,34 @@ def test_build_parallel_write_outputs_unchanged(tmp_path, sample_build):
     graph, _ = build_graph([CORPUS], workers=2)
     write_outputs(graph, tmp_path, formats=("json",))
     assert (tmp_path / "graph.json").read_bytes() == (sample_build[2] / "graph.json").read_bytes()
+
+
+def _forks(monkeypatch) -> list[int]:
+    """Let node_link fork here (other tests' threads may be alive) and count its forks."""
+    import os
+
+    forks: list[int] = []
+    real = os.fork
+    monkeypatch.setattr(node_link, "_can_fork", lambda: True)
+    monkeypatch.setattr(node_link, "PARALLEL_MIN_EDGES", 1)
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real())
+    return forks
+
+
+@pytest.mark.parametrize("workers", [2, 3, 7])
+def test_build_parallel_graph_json_written_in_parts_is_the_same_bytes(tmp_path, sample_build, monkeypatch,
+                                                                       workers):
+    forks = _forks(monkeypatch)
+    node_link.write(sample_build[0], tmp_path, {"workers": workers})
+    assert len(forks) == workers - 1
+    assert (tmp_path / "graph.json").read_bytes() == (sample_build[2] / "graph.json").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.json"]
+
+
+def test_build_parallel_graph_json_part_that_fails_is_an_error_and_leaves_no_part(tmp_path, sample_build,
+                                                                                   monkeypatch):
+    forks = _forks(monkeypatch)
+    monkeypatch.setattr(node_link, "_write_part", lambda *args: 1)
+    with pytest.raises(OSError, match=r"writing graph.json: the part from 'Article:.*' on failed"):
+        node_link.write(sample_build[0], tmp_path, {"workers": 2})
+    assert forks and not list(tmp_path.glob(".graph.json.part*"))

@@ -115,3 +115,15 @@ def test_cli_fifty_megabyte_file_on_one_line_is_read(tmp_path):
     graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
     people = {n["label"] for n in graph["nodes"] if n["type"] == "Person"}
     assert {"杨忠林", "刘伟", "王晓东", "魏国强"} <= people
+
+
+def test_cli_build_html_max_nodes_caps_the_page(tmp_path):
+    res = CliRunner().invoke(main, ["build", str(CORPUS), "--out", str(tmp_path), "--workers", "1",
+                                    "--no-cache", "--formats", "json,html", "--html-max-nodes", "40"])
+    assert res.exit_code == 0, res.output
+    page = (tmp_path / "graph.html").read_text(encoding="utf-8")
+    shown = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)[1])
+    total = len(json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))["nodes"])
+    assert total > 200 and len(shown["nodes"]) == 40
+    bad = CliRunner().invoke(main, ["build", str(CORPUS), "--out", str(tmp_path), "--html-max-nodes", "0"])
+    assert bad.exit_code == 2 and "--html-max-nodes" in bad.output
