@@ -43,8 +43,8 @@ def main() -> None:
               help="Write only these outputs (default: all; see kg.exporters.EXPORTERS), "
                    "e.g. --formats json for a quick build of a large archive.")
 @click.option("--html-max-nodes", type=click.IntRange(min=1), default=None, metavar="N",
-              help="graph.html shows at most N nodes, the best connected [default: 2000]; "
-                   "kg viz writes other views.")
+              help="graph.html shows at most N nodes, grown from the best-connected "
+                   "[default: 2000]; kg viz writes other views.")
 def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | None,
           workers: int | None, no_cache: bool, dask_address: str | None,
           formats: str | None, html_max_nodes: int | None) -> None:
