@@ -12,7 +12,7 @@ spans into the document's normalised text, checked at construction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -94,32 +94,3 @@ class DocumentResult:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     date: str = ""
-
-    # Results cross process boundaries pickled (kg.parallel, kg.cache); a
-    # document has hundreds of mentions, and a row of plain values pickles
-    # and loads in half the time of an object with its attribute dict.
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["mentions"] = [tuple(getattr(m, f) for f in _MENTION_FIELDS) for m in self.mentions]
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        """
-        >>> import pickle
-        >>> r = DocumentResult("d.txt", "刘伟", "utf-8", [Mention("Person", "刘伟", "刘伟", 0, 2)])
-        >>> pickle.loads(pickle.dumps(r)) == r
-        True
-        """
-        rows = state.get("mentions") or []
-        if rows and not isinstance(rows[0], Mention):
-            new = object.__new__
-            made = []
-            for row in rows:
-                m = new(Mention)
-                m.__dict__.update(zip(_MENTION_FIELDS, row))
-                made.append(m)
-            state = {**state, "mentions": made}
-        self.__dict__.update(state)
-
-
-_MENTION_FIELDS = tuple(f.name for f in fields(Mention))

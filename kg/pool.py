@@ -37,16 +37,21 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple
 _STOP = b""  # an empty message: no more items
 
 
+def fork_is_safe() -> bool:
+    """Whether this process may fork: on Linux, and running no other thread
+    (a Dask client, a host application), whose locks a child could inherit
+    held, and hang on."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
 def _context():
-    # fork on Linux when this process runs no other thread: the workers start
-    # at once with what is loaded (jieba's dictionary), and the caller's script
-    # needs no ``if __name__ == "__main__"`` guard. With other threads alive
-    # (a Dask client, a host application), a forked child could inherit a lock
-    # held by one of them and hang: forkserver then (workers forked from a
-    # clean server process), spawn where there is neither.
-    methods = multiprocessing.get_all_start_methods()
-    if sys.platform.startswith("linux") and threading.active_count() == 1:
+    # fork where it is safe: the workers start at once with what is loaded
+    # (jieba's dictionary), and the caller's script needs no
+    # ``if __name__ == "__main__"`` guard; otherwise forkserver (workers forked
+    # from a clean server process), spawn where there is neither
+    if fork_is_safe():
         return multiprocessing.get_context("fork")
+    methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 

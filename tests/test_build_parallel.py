@@ -86,7 +86,7 @@ def _forks(monkeypatch) -> list[int]:
 
     forks: list[int] = []
     real = os.fork
-    monkeypatch.setattr(node_link, "_can_fork", lambda: True)
+    monkeypatch.setattr(node_link, "fork_is_safe", lambda: True)
     monkeypatch.setattr(node_link, "PARALLEL_MIN_EDGES", 1)
     monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real())
     return forks

@@ -20,11 +20,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import threading
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from kg.model import EVIDENCE_ORDER, Edge, KnowledgeGraph
+from kg.pool import fork_is_safe
 
 
 # json.dumps with an indent runs the pure-Python encoder; this writes the same
@@ -162,12 +162,6 @@ def dump(graph: KnowledgeGraph, out: TextIO, *, stop: str | None = None,
 PARALLEL_MIN_EDGES = 100_000
 
 
-def _can_fork() -> bool:
-    # a process running other threads (a Dask client, a host application)
-    # is not forked: a child could inherit a lock one of them holds
-    return hasattr(os, "fork") and threading.active_count() == 1
-
-
 def _write_part(graph: KnowledgeGraph, path: Path, start: str, stop: str | None) -> int:
     """In a forked child: the edges of sources ``start`` to ``stop`` into
     ``path``; the exit status to give."""
@@ -185,7 +179,7 @@ def write(graph: KnowledgeGraph, out_dir: Path, options: dict[str, Any] | None =
     path = Path(out_dir) / "graph.json"
     workers = int((options or {}).get("workers", 1))
     splits: list[str] = []
-    if workers > 1 and _can_fork() and graph.rough_edge_count() >= PARALLEL_MIN_EDGES:
+    if workers > 1 and fork_is_safe() and graph.rough_edge_count() >= PARALLEL_MIN_EDGES:
         # the first part writes the nodes too: one costs about five edges
         splits = graph.source_splits(workers, head=5 * len(graph.nodes))
     children: list[tuple[int, Path]] = []
