@@ -29,6 +29,7 @@ from extract import lexicon
 from extract.records import Mention
 from extract.spans import SpanSet
 from extract.recognisers.programmes import NUMERAL, QUOTE, clean
+from extract.recognisers.base import Found, Scan, register
 
 _NUMBERED = re.compile(rf"^[{NUMERAL}]+(?:[个项大种条支]|[^{NUMERAL}]{{0,2}}[{NUMERAL}])")
 _SPEECH = re.compile(r"[是了吗呢吧！？。]|^[我你他她它]")
@@ -113,3 +114,14 @@ def find(norm, found: list[Mention]) -> list[Mention]:
             if free(m.start(), m.end()) and not taken.overlaps(m.start(), m.end()):
                 out.append(_mention(m.group(0), m.group(0), m.start(), "recurrence"))
     return sorted(out, key=lambda m: (m.start, -m.end, m.label))
+
+
+@register
+class ConceptsRecogniser:
+    """Concept mentions (:func:`find`)."""
+
+    name = "concepts"
+    order = 80
+
+    def find(self, scan: Scan) -> Found:
+        return Found(find(scan.norm, scan.found.mentions))

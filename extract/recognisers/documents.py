@@ -19,6 +19,7 @@ import re
 from extract import lexicon
 from extract.records import Mention
 from extract.recognisers.programmes import clean
+from extract.recognisers.base import Found, Scan, register
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 
@@ -67,3 +68,14 @@ def _unbracketed(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
                 out.append(Mention("Document", part, part, pos, pos + len(part), rule="issued-name"))
             pos += len(part)
     return out
+
+
+@register
+class DocumentsRecogniser:
+    """Document mentions (:func:`find`)."""
+
+    name = "documents"
+    order = 60
+
+    def find(self, scan: Scan) -> Found:
+        return Found(find(scan.norm))

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from extract import lexicon
 from extract.records import Mention
+from extract.recognisers.base import Found, Scan, register
 
 
 @lru_cache(maxsize=1)
@@ -43,3 +44,14 @@ def find(norm, *args) -> list[Mention]:
             taken.append((s, e))
             out.append(Mention("Event", label, m.group(0), s, e, rule="event-pattern", aliases=aliases))
     return sorted(out, key=lambda m: (m.start, -m.end, m.label))
+
+
+@register
+class EventsRecogniser:
+    """Event mentions (:func:`find`)."""
+
+    name = "events"
+    order = 50
+
+    def find(self, scan: Scan) -> Found:
+        return Found(find(scan.norm))

@@ -24,6 +24,7 @@ from extract.recognisers.regions import match_region_at
 from extract.records import Mention
 from extract.spans import SpanSet
 from extract.tokenise import posseg
+from extract.recognisers.base import Found, Scan, register
 
 LEVEL_WORDS = ("自治区", "自治州", "省", "市", "县", "区", "镇", "乡", "旗")
 _LEVEL_OF_SUFFIX = {"省": "province", "自治区": "province", "市": "city", "自治州": "city",
@@ -274,14 +275,16 @@ def _candidate_re() -> re.Pattern:
     return re.compile(f"{levels}|{bare}|{national}")
 
 
-def find(norm, regions: list[Mention]) -> list[Mention]:
-    """Organization mentions, longest first at each position, no overlaps."""
+def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention]:
+    """Organization mentions, longest first at each position, no overlaps;
+    ``hits`` are the text's region names if already scanned."""
     from extract.recognisers.regions import scan
 
     text = norm.text
+    hits = scan(text) if hits is None else hits
     out: list[Mention] = []
     taken = SpanSet()
-    starts = {h[0] for h in scan(text)} | {m.start() for m in _candidate_re().finditer(text)}
+    starts = {h[0] for h in hits} | {m.start() for m in _candidate_re().finditer(text)}
     pos = 0
     for i in sorted(starts):
         if i < pos:
@@ -309,3 +312,14 @@ def find(norm, regions: list[Mention]) -> list[Mention]:
     out.extend(_suffixed(text, taken))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+@register
+class OrganizationsRecogniser:
+    """Organization mentions (:func:`find`)."""
+
+    name = "organizations"
+    order = 20
+
+    def find(self, scan: Scan) -> Found:
+        return Found(find(scan.norm, scan.found.of("Region"), scan.region_hits))

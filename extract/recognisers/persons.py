@@ -21,6 +21,7 @@ from extract import lexicon
 from extract.lexicon import CJK
 from extract.recognisers.names import name_at, valid_name
 from extract.records import Mention
+from extract.recognisers.base import Found, Scan, register
 
 _CREDIT_LEADS = ("本报", "特约", "见习", "实习")
 _CREDIT_WORDS = ("记者", "通讯员", "摄影", "摄", "实习生", "责任编辑", "本版编辑", "编辑", "版式", "校对", "美编",
@@ -116,3 +117,13 @@ def find(norm, known: list[Mention] = ()) -> list[Mention]:
     full = {m.label for m in list(known) + found if len(m.label) >= 3}
     return found + _honorifics(norm, full)
 
+
+@register
+class PersonRecogniser:
+    """People named outside title chains (credits, honorifics, name lines)."""
+
+    name = "persons"
+    order = 40
+
+    def find(self, scan: Scan) -> Found:
+        return Found(find(scan.norm, scan.found.of("Person")))

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from extract import lexicon
 from extract.recognisers.names import name_at, name_ending_at
 from extract.records import Mention
+from extract.recognisers.base import Found, Scan, register
 
 _SEP = ("、", "兼", "，兼", "、兼")
 _ELECTION_BEFORE = re.compile(r"(?:选举|增补|推选|任命|补选)$")
@@ -164,3 +165,15 @@ def _name_just_before(norm, end: int) -> tuple[str, int, int] | None:
             if nm and nm[2] == end:
                 return nm
     return None
+
+
+@register
+class PostRecogniser:
+    """Posts from title chains at the bodies found so far, and their holders."""
+
+    name = "posts"
+    order = 30
+
+    def find(self, scan: Scan) -> Found:
+        chain_posts = find(scan.norm, scan.found.of("Organization"))
+        return Found([p.person for p in chain_posts if p.person is not None], chain_posts)

@@ -32,6 +32,7 @@ from extract import lexicon
 from extract.lexicon import CJK
 from extract.records import Mention
 from extract.spans import SpanSet
+from extract.recognisers.base import Found, Scan, register
 
 QUOTE = re.compile(r"[“\"]([^“”\"\n]{1,60})[”\"]")
 NUMERAL = "一二三四五六七八九十两双百千万0-9"
@@ -361,3 +362,14 @@ def _set_members(text: str, out: list[Mention]) -> list[Mention]:
                 if o.label in members and not o.attr("part_of"):
                     result[i] = replace(o, attrs=o.attrs + (("part_of", m.label),))
     return result
+
+
+@register
+class ProgrammesRecogniser:
+    """Programme mentions (:func:`find`)."""
+
+    name = "programmes"
+    order = 70
+
+    def find(self, scan: Scan) -> Found:
+        return Found(find(scan.norm))

@@ -20,6 +20,7 @@ from extract import lexicon
 from extract.lexicon import CJK, Region
 from extract.records import Mention
 from extract.spans import SpanSet
+from extract.recognisers.base import Found, Scan, register
 
 _TOWN = re.compile(rf"[{CJK}]{{2,3}}?(?:镇|乡|街道)")
 
@@ -30,23 +31,13 @@ def region_mention(r: Region, surface: str, start: int, rule: str) -> Mention:
 
 
 def scan(text: str) -> list[tuple[int, str, Region, bool]]:
-    """Leftmost-longest region names: ``(start, surface, region, is_full)``."""
-    last = _last_scan  # regions and organizations both scan each document: do it once
-    if last is not None and last[0] is text:
-        return list(last[1])
+    """Leftmost-longest region names: ``(start, surface, region, is_full)``.
+    A scan of the recognisers computes it once per text
+    (:attr:`extract.recognisers.base.Scan.region_hits`)."""
     out = []
     for end, (surface, region, full) in lexicon.region_automaton().iter_long(lexicon.region_text(text)):
         out.append((end - len(surface) + 1, surface, region, full))
-    _remember_scan(text, out)
-    return list(out)
-
-
-_last_scan: tuple[str, list] | None = None
-
-
-def _remember_scan(text: str, hits: list) -> None:
-    global _last_scan
-    _last_scan = (text, hits)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -76,9 +67,9 @@ def match_region_at(text: str, i: int, allow_city_short: bool) -> tuple[Region, 
     return None
 
 
-def find(norm) -> list[Mention]:
+def find(norm, hits: list | None = None) -> list[Mention]:
     text = norm.text
-    hits = scan(text)
+    hits = scan(text) if hits is None else hits
     present = {r.code for _, _, r, full in hits if full}
     out: list[Mention] = []
     towns: dict[str, Region] = {}
@@ -107,3 +98,14 @@ def find(norm) -> list[Mention]:
 def _is_body(text: str, i: int) -> bool:
     """``市委``, ``县政府``: what follows a city is a body, not a town."""
     return any(text.startswith(b.body, i) for b in lexicon.org_bodies_by_first().get(text[i:i + 1], ()))
+
+
+@register
+class RegionsRecogniser:
+    """Region mentions (:func:`find`)."""
+
+    name = "regions"
+    order = 10
+
+    def find(self, scan: Scan) -> Found:
+        return Found(find(scan.norm, scan.region_hits))
