@@ -14,9 +14,12 @@ them (:mod:`extract.relations`).
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
 from dataclasses import replace
+from typing import Iterator
 
-from extract import articles, lexicon, relations, resolve
+from extract import articles, lexicon, relations, resolve, tagger
 from extract.corpus import SourceText
 from extract.normalise import normalise, sentences
 from extract.recognisers import find_mentions
@@ -26,7 +29,43 @@ from extract.records import DocumentResult, Mention
 # dictionary gives a new version); bump this for a change elsewhere, in a
 # dependency's behaviour, say.
 RULES_VERSION = "1"
-EXTRACTOR_VERSION = f"{RULES_VERSION}-{lexicon.data_fingerprint()}"
+# set to 1 for the rules alone, without the statistical tagger (kg build --rules-only)
+RULES_ONLY_ENV = "UNION_KG_RULES_ONLY"
+_RULES = f"{RULES_VERSION}-{lexicon.data_fingerprint()}"
+# the statistical tagger's package version and weights are part of the version
+EXTRACTOR_VERSION = f"{_RULES}-{tagger.fingerprint()}"
+
+
+def statistical() -> bool:
+    """Whether the statistical tagger proposes mentions (the default), or
+    the rules run alone (``UNION_KG_RULES_ONLY=1``)."""
+    return os.environ.get(RULES_ONLY_ENV, "").strip() in ("", "0")
+
+
+@contextmanager
+def rules_only(on: bool = True) -> Iterator[None]:
+    """Within the block (and in the worker processes started in it), extract
+    with the rules alone; the setting before it is restored after.
+
+    >>> with rules_only():
+    ...     statistical()
+    False
+    """
+    before = os.environ.get(RULES_ONLY_ENV)
+    if on:
+        os.environ[RULES_ONLY_ENV] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(RULES_ONLY_ENV, None)
+        else:
+            os.environ[RULES_ONLY_ENV] = before
+
+
+def extractor_version() -> str:
+    """The version a cached result must carry to be reused."""
+    return EXTRACTOR_VERSION if statistical() else f"{_RULES}-rules-only"
 
 
 def _with_original_forms(norm, mentions: list[Mention]) -> list[Mention]:
@@ -46,7 +85,7 @@ def extract(src: SourceText) -> DocumentResult:
     if norm.dropped_paragraphs:
         result.warnings.append(f"{norm.dropped_paragraphs} repeated paragraph(s) read once")
     result.sentences = sentences(norm.text)
-    found = find_mentions(norm)
+    found = find_mentions(norm, statistical=statistical())
     arts = articles.split(norm, src.doc, found, date=src.date)
     res = resolve.resolve(norm, found, arts)
     result.articles = arts

@@ -75,6 +75,15 @@ def posseg(text: str) -> list[tuple[str, str]]:
     return [(p.word, p.flag) for p in _pos().cut(text)]
 
 
+def word_tag(word: str) -> str:
+    """jieba's part of speech of a dictionary word, ``""`` when it has none.
+
+    >>> word_tag("毛泽东")
+    'nr'
+    """
+    return _pos().word_tag_tab.get(word, "")
+
+
 def crossing_word(left: str, right: str) -> tuple[str, int]:
     """The most frequent dictionary word running across the end of ``left``
     into the start of ``right``, and its frequency (``("", 0)`` for none).

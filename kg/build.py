@@ -147,7 +147,7 @@ def build_graph(inputs: Iterable[Path | str], *, strict: bool = False,
     for folder in dict.fromkeys(p if p.is_dir() else p.parent for p in inputs):
         for name, row in read_metadata(folder).items():
             meta.setdefault(name, row)
-    version = pipeline.EXTRACTOR_VERSION  # read now: tests change it
+    version = pipeline.extractor_version()  # read now: tests change it
     graph = KnowledgeGraph({"extractor": version})
     tasks = _tasks(files, meta)
     cache = ResultCache(Path(cache_dir), f"{version}-{FORMAT}") if cache_dir is not None else None

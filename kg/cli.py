@@ -45,9 +45,12 @@ def main() -> None:
 @click.option("--html-max-nodes", type=click.IntRange(min=1), default=None, metavar="N",
               help="graph.html shows at most N nodes, grown from the best-connected "
                    "[default: 2000]; kg viz writes other views.")
+@click.option("--rules-only", is_flag=True,
+              help="Extract with the rules alone, without the statistical tagger (faster, "
+                   "finds fewer people and bodies; also UNION_KG_RULES_ONLY=1).")
 def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | None,
           workers: int | None, no_cache: bool, dask_address: str | None,
-          formats: str | None, html_max_nodes: int | None) -> None:
+          formats: str | None, html_max_nodes: int | None, rules_only: bool) -> None:
     """Read every .txt under PATHS (default: corpus/) and write the graph.
 
     Documents are extracted in parallel and each result is cached under
@@ -59,6 +62,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
 
     Example: kg build corpus/ extra/report.txt --out output/ --workers 4
     """
+    from extract import pipeline
     from extract.corpus import ReadError
     from kg.build import DEFAULT_FORMATS, build_graph, print_summary, write_outputs
     from kg.cache import CACHE_DIR
@@ -76,9 +80,10 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
     inputs = list(paths) or [Path("corpus")]
     n_workers = workers or default_workers()
     try:
-        graph, report = build_graph(inputs, strict=strict, progress=True,
-                                    workers=n_workers, dask=dask_address,
-                                    cache_dir=None if no_cache else out_dir / CACHE_DIR)
+        with pipeline.rules_only(rules_only):  # the workers started in it inherit it
+            graph, report = build_graph(inputs, strict=strict, progress=True,
+                                        workers=n_workers, dask=dask_address,
+                                        cache_dir=None if no_cache else out_dir / CACHE_DIR)
     except ReadError as exc:
         raise click.ClickException(f"{exc} (stopped: --strict)" if strict else str(exc)) from exc
     except WorkerFailed as exc:

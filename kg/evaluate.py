@@ -71,14 +71,16 @@ class _Gold:
                                                    if norm_name(a) not in ambiguous}
                 names.discard("")
                 names_of.append(names)
-                first = next(iter(sorted(names)))
-                for nm in names:
-                    uf.union(first, nm)
+                ordered = sorted(names)
+                for nm in ordered[1:]:
+                    uf.union(ordered[0], nm)
             groups: dict[str, set[str]] = defaultdict(set)
             for names in names_of:
                 for nm in names:
                     groups[uf[nm]].add(nm)
-            self.clusters[t] = [groups[k] for k in sorted(groups)]
+            # clusters in the order of their least name: not of the union-find's
+            # roots, which follow set order, so hashing would change the matching
+            self.clusters[t] = sorted(groups.values(), key=min)
             for i, names in enumerate(self.clusters[t]):
                 for nm in names:
                     self.lookup[(t, nm)] = i
@@ -100,38 +102,50 @@ class _Gold:
                     self.titles[key].add(norm_name(r["title"]))
 
 
+def _max_matching(adj: dict[str, list[int]]) -> dict[str, int]:
+    """A maximum one-to-one matching of predicted ids to gold clusters (Kuhn's
+    augmenting paths), trying ids and clusters in sorted order so that the
+    result never depends on hashing (networkx's Hopcroft-Karp walks sets).
+
+    >>> _max_matching({"a": [0, 1], "b": [0]})
+    {'a': 1, 'b': 0}
+    """
+    owner: dict[int, str] = {}
+
+    def augment(pid: str, seen: set[int]) -> bool:
+        for c in adj[pid]:
+            if c in seen:
+                continue
+            seen.add(c)
+            if c not in owner or augment(owner[c], seen):
+                owner[c] = pid
+                return True
+        return False
+
+    for pid in sorted(adj):
+        augment(pid, set())
+    return {pid: c for c, pid in sorted(owner.items(), key=lambda kv: kv[1])}
+
+
 def _match_nodes(gold: _Gold, t: str, preds: list[dict]) -> dict[str, int]:
     clusters = gold.clusters.get(t, [])
-    g = nx.Graph()
     pred_names = {p["id"]: {norm_name(n) for n in [p.get("label", "")] + list(p.get("aliases") or [])} - {""}
                   for p in preds}
-    # insertion in sorted order: the matching found must not depend on hashing
-    for pid in sorted(pred_names):
-        g.add_node(("p", pid))
-        for nm in sorted(pred_names[pid]):
-            c = gold.lookup.get((t, nm))
-            if c is not None:
-                g.add_edge(("p", pid), ("g", c))
-    matching = nx.bipartite.hopcroft_karp_matching(g, top_nodes=[("p", pid) for pid in sorted(pred_names)]) \
-        if g.number_of_edges() else {}
-    out = {k[1]: v[1] for k, v in matching.items() if k[0] == "p"}
+    adj = {pid: sorted({c for nm in pred_names[pid] if (c := gold.lookup.get((t, nm))) is not None})
+           for pid in pred_names}
+    out = _max_matching({pid: cs for pid, cs in adj.items() if cs})
     if t in CONTAINMENT_TYPES:
         used = set(out.values())
-        g2 = nx.Graph()
+        adj2 = {}
         for pid in sorted(pred_names):
-            names = pred_names[pid]
             if pid in out:
                 continue
-            for ci, gnames in enumerate(clusters):
-                if ci in used:
-                    continue
-                if any(_contains(a, b) for a in sorted(names) for b in sorted(gnames)):
-                    g2.add_edge(("p", pid), ("g", ci))
-        if g2.number_of_edges():
-            tops = sorted(n for n in g2 if n[0] == "p")
-            for k, v in nx.bipartite.hopcroft_karp_matching(g2, top_nodes=tops).items():
-                if k[0] == "p":
-                    out[k[1]] = v[1]
+            names = pred_names[pid]
+            cs = [ci for ci, gnames in enumerate(clusters) if ci not in used
+                  and any(_contains(a, b) for a in names for b in gnames)]
+            if cs:
+                adj2[pid] = cs
+        out.update(_max_matching(adj2))
     return out
 
 

@@ -93,23 +93,25 @@ def test_cli_every_command_has_help_with_an_example_and_is_in_the_readme():
         assert f"kg {name}" in readme, name
 
 
-def test_cli_fifty_megabyte_file_on_one_line_is_read(tmp_path):
-    """A 50 MB page with no line break at all is read like any other, and
-    the good file beside it too (2 minutes and about 1 GB here)."""
+def test_cli_file_of_megabytes_on_one_line_is_read(tmp_path):
+    """A 5 MB page with no line break at all is read like any other, and the
+    good file beside it too. Rules only: the statistical tagger's chunking of
+    long lines is pinned in tests/test_tagger.py, and its speed on large
+    inputs is a benchmark's (bench/), not a test's."""
     corpus = tmp_path / "in"
     corpus.mkdir()
     (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
     piece = (CORPUS / "003_ca27a343f16d3193.txt").read_text(encoding="utf-8").replace("\n", "")
     with open(corpus / "oneline.txt", "w", encoding="utf-8") as fh:
         written, i = 0, 0
-        while written < 50_000_000:
+        while written < 5_000_000:
             chunk = f"{piece}第{i}段。"
             fh.write(chunk)
             written += len(chunk.encode("utf-8"))
             i += 1
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", str(corpus), "--out", str(out), "--formats", "json",
-                                       "--no-cache", "--workers", "1"])
+                                       "--no-cache", "--workers", "1", "--rules-only"])
     assert result.exit_code == 0, result.output
     assert "documents read: 2" in result.output
     graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))

@@ -62,3 +62,4 @@ def test_eval_scores_the_gold_against_itself_perfectly():
 def test_eval_names_match_without_spaces_quotes_and_brackets():
     assert norm_name("“安康杯” 竞赛") == norm_name("安康杯竞赛")
     assert norm_name("《中华人民共和国宪法》") == "中华人民共和国宪法"
+

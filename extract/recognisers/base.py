@@ -73,7 +73,7 @@ def register(cls):
     rec = cls()
     if not isinstance(rec, Recogniser):
         raise TypeError(f"{cls.__name__} is not a recogniser: it needs name, order and find(scan)")
-    if rec.name in _REGISTRY and type(_REGISTRY[rec.name]) is not cls:
+    if rec.name in _REGISTRY and type(_REGISTRY[rec.name]).__qualname__ != cls.__qualname__:
         raise ValueError(f"two recognisers are named {rec.name!r}")
     _REGISTRY[rec.name] = rec
     return cls

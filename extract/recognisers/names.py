@@ -119,3 +119,22 @@ def name_ending_at(norm, end: int) -> tuple[str, int, int] | None:
         if valid_name(cand):
             return cand, s, end
     return None
+
+
+# a dictionary word this frequent running into a name from the left (文|章来源,
+# 有|关负责, 全|国政协, 主人|翁) says the "name" is the end of that word
+_CROSSING_FREQ = 500
+
+
+def plausible_at(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, already a valid name, can be one where it
+    stands: no frequent dictionary word runs into it from the left.
+
+    >>> plausible_at("文章来源：", 1, 4), plausible_at("记者章来源", 2, 5)
+    (False, True)
+    """
+    from extract.tokenise import crossing_word
+
+    if start == 0:
+        return True
+    return crossing_word(text[max(0, start - 2):start], text[start:end])[1] < _CROSSING_FREQ

@@ -19,8 +19,9 @@ from functools import lru_cache
 
 from extract import lexicon
 from extract.lexicon import CJK
-from extract.recognisers.names import name_at, valid_name
+from extract.recognisers.names import name_at, plausible_at, valid_name
 from extract.records import Mention
+from extract.spans import SpanSet
 from extract.recognisers.base import Found, Scan, register
 
 _CREDIT_LEADS = ("本报", "特约", "见习", "实习")
@@ -45,7 +46,7 @@ def _credits(norm) -> list[Mention]:
         p = m.end()
         while True:
             nm = name_at(norm, p)
-            if nm is None:
+            if nm is None or not plausible_at(text, nm[1], nm[2]):
                 break
             out.append(Mention("Person", nm[0], nm[0], nm[1], nm[2], rule="credit",
                                attrs=(("credit", word),)))
@@ -80,7 +81,7 @@ def _honorifics(norm, full_names: set[str]) -> list[Mention]:
             if b < 0:
                 continue
             cand = text[b:s]
-            if not valid_name(cand):
+            if not valid_name(cand) or not plausible_at(text, b, s):
                 continue
             if b > 0 and "\u4e00" <= text[b - 1] <= "\u9fff" and n == 2 and cand not in full_names:
                 continue
@@ -112,8 +113,12 @@ def _name_lines(norm) -> list[Mention]:
     return out
 
 
-def find(norm, known: list[Mention] = ()) -> list[Mention]:
-    found = _credits(norm) + _name_lines(norm)
+def find(norm, known: list[Mention] = (), bodies: list[Mention] = ()) -> list[Mention]:
+    """People outside title chains; ``known`` are people already found (their
+    full names complete short forms), ``bodies`` the organisations found, whose
+    words are not names (记者从市总工会获悉)."""
+    taken = SpanSet.of((m.start, m.end) for m in bodies)
+    found = [m for m in _credits(norm) + _name_lines(norm) if not taken.overlaps(m.start, m.end)]
     full = {m.label for m in list(known) + found if len(m.label) >= 3}
     return found + _honorifics(norm, full)
 
@@ -126,4 +131,4 @@ class PersonRecogniser:
     order = 40
 
     def find(self, scan: Scan) -> Found:
-        return Found(find(scan.norm, scan.found.of("Person")))
+        return Found(find(scan.norm, scan.found.of("Person"), scan.found.of("Organization")))
