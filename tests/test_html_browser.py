@@ -39,7 +39,7 @@ import pytest
 
 from kg.build import build_graph
 from kg.model import Evidence, KnowledgeGraph
-from kg.viz import render_page, select_view
+from kg.viz import drawn_at_first, render_page, select_view
 from kg.viz.synthetic import synthetic_graph
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,12 +143,11 @@ def test_html_browser_sample_requests_nothing_but_its_file(sample_page):
 
 
 def _drawn_at_first(graph: KnowledgeGraph):
-    """What the page draws when it opens: edges but MENTIONS and those
-    touching an article; nodes but articles, and only those with such an edge."""
-    arts = {n.id for n in graph.nodes.values() if n.type == "Article"}
-    edges = [e for e in graph.edges if e.type != "MENTIONS" and e.source not in arts and e.target not in arts]
-    nodes = {x for e in edges for x in (e.source, e.target)}
-    return nodes, edges, arts
+    """What the page draws when it opens (kg.viz.drawn_at_first, which the
+    docs' figures come from): edges but MENTIONS and those touching an
+    article; nodes but articles, and only those with such an edge."""
+    nodes, edges = drawn_at_first(graph, graph.nodes)
+    return set(nodes), edges, {n.id for n in graph.nodes.values() if n.type == "Article"}
 
 
 def test_html_browser_node_count_equals_graph(sample_page, sample_graph):

@@ -84,6 +84,26 @@ class View:
                 + (f" ({lo})" if lo else "") + f" and {eo} edges.")
 
 
+def drawn_at_first(graph: KnowledgeGraph, nodes: Iterable[str]) -> tuple[list[str], list[Edge]]:
+    """What a page of ``nodes`` draws when it opens (``graph_page.js`` does
+    the same): the edges but those of :data:`HIDDEN_EDGE_TYPES` and those
+    touching a node of :data:`HIDDEN_NODE_TYPES`, and the nodes with such an
+    edge. The page draws edges of one pair and type as one line.
+
+    >>> g = KnowledgeGraph()
+    >>> a, b = g.add_node("Person", "刘伟"), g.add_node("Organization", "北京市总工会")
+    >>> _ = g.add_node("Concept", "劳模精神")
+    >>> _ = g.add_edge(a, b, "HOLDS_POST", title="主席")
+    >>> drawn_at_first(g, g.nodes)[0]
+    ['Organization:北京市总工会', 'Person:刘伟']
+    """
+    chosen = set(nodes)
+    shown = {n for n in chosen if graph.nodes[n].type not in HIDDEN_NODE_TYPES}
+    edges = [e for e in graph.edges if e.type not in HIDDEN_EDGE_TYPES
+             and e.source in shown and e.target in shown]
+    return sorted({x for e in edges for x in (e.source, e.target)}), edges
+
+
 def _norm(name: str) -> str:
     return "".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
