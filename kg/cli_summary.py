@@ -147,7 +147,7 @@ class Progress:
                 f"{mb:.1f}/{total_mb:.1f} MB ({pct:.0f}%), {rate:.1f} MB/s")
         if end:
             line += f", done in {elapsed:.1f}s"
-        elif rate > 0 and self.total_bytes > self.done_bytes:
+        elif pct >= 2 and self.total_bytes > self.done_bytes:  # too early to say before
             line += f", about {(total_mb - mb) / rate:.0f}s left"
         print(line, file=self.stream, flush=True)
 
