@@ -4,7 +4,8 @@ between the extractor and the graph.
 ``build_graph`` reads each document, extracts it, and merges its mentions and
 facts into the graph; a file that cannot be read is reported and skipped.
 ``write_outputs`` runs the exporters into a staging folder and publishes the
-whole set at once.
+whole set at once. What the command prints (progress, summary) is the CLI's:
+:mod:`kg.cli_summary`.
 
 >>> report = BuildReport()
 >>> report.exit_code
@@ -17,10 +18,9 @@ import itertools
 import os
 import pickle
 import stat
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Protocol, runtime_checkable
 
 from extract import pipeline
 from extract.corpus import MAX_BYTES, CorpusFile, ReadError, discover, read_metadata
@@ -39,8 +39,8 @@ EXIT_SKIPPED = 3  # some files could not be read; the rest was built
 @dataclass
 class BuildReport:
     documents: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (document, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (document, warning)
     encodings: dict[str, str] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)
     extracted: int = 0  # documents extracted in this build
@@ -49,6 +49,19 @@ class BuildReport:
     @property
     def exit_code(self) -> int:
         return EXIT_SKIPPED if self.skipped else 0
+
+
+@runtime_checkable
+class Progress(Protocol):
+    """What follows a build's progress (:class:`kg.cli_summary.Progress`):
+    told the size of the work, then of each document as it is merged or
+    skipped, then that it is over."""
+
+    def start(self, total_bytes: int, total_docs: int) -> None: ...
+
+    def advance(self, nbytes: int) -> None: ...
+
+    def close(self) -> None: ...
 
 
 def _tasks(files: list[CorpusFile], meta: dict[str, dict[str, str]]) -> list[Task]:
@@ -127,7 +140,7 @@ def _from_cache(cache: ResultCache, key: str, doc: str) -> Outcome | None:
 
 
 def build_graph(inputs: Iterable[Path | str], *, strict: bool = False,
-                progress: Callable[[str], None] | bool | None = None,
+                progress: Progress | Callable[[str], None] | None = None,
                 report: BuildReport | None = None, workers: int = 1, dask: Any = None,
                 cache_dir: Path | str | None = None) -> tuple[KnowledgeGraph, BuildReport]:
     """Read and extract every document under ``inputs`` into one graph.
@@ -136,8 +149,8 @@ def build_graph(inputs: Iterable[Path | str], *, strict: bool = False,
     many processes; ``dask``: on a Dask cluster at that address) and merged
     in document order, so the graph is the same whatever runs the extraction.
     With ``cache_dir``, results are kept there and documents seen before are
-    not extracted again (see :mod:`kg.cache`). ``progress``: a callback given
-    each document id, or ``True`` for a progress bar on a terminal.
+    not extracted again (see :mod:`kg.cache`). ``progress``: a
+    :class:`Progress`, or a callback given each document id as it is merged.
     """
     report = report or BuildReport()
     inputs = [Path(p) for p in inputs]
@@ -151,14 +164,14 @@ def build_graph(inputs: Iterable[Path | str], *, strict: bool = False,
     graph = KnowledgeGraph({"extractor": version})
     tasks = _tasks(files, meta)
     cache = ResultCache(Path(cache_dir), f"{version}-{FORMAT}") if cache_dir is not None else None
-    bar = _progress_bar(tasks) if progress is True else None
+    bar = progress if isinstance(progress, Progress) else None
+    if bar is not None:
+        bar.start(sum(_file_size(t.path) for t in tasks), len(tasks))
     outcomes = _outcomes(tasks, workers=workers, dask=dask, cache=cache, report=report)
     try:
         for task, out in zip(tasks, outcomes):
             if bar is not None:
-                bar.update(_file_size(task.path))
-                bar.set_postfix_str(f"{report.documents + len(report.skipped) + 1}/{len(tasks)} docs",
-                                    refresh=False)
+                bar.advance(_file_size(task.path))
             if out.result is None:
                 report.skipped.append((out.doc, out.reason))
                 if strict:
@@ -168,10 +181,10 @@ def build_graph(inputs: Iterable[Path | str], *, strict: bool = False,
             out.result = out.blob = None  # let it go once merged
             report.documents += 1
             report.encodings[result.doc] = result.encoding
-            report.warnings.extend(f"{result.doc}: {w}" for w in result.warnings)
+            report.warnings.extend((result.doc, w) for w in result.warnings)
             merge(graph, result)
             del result
-            if callable(progress):
+            if bar is None and callable(progress):
                 progress(task.doc)
     finally:
         close = getattr(outcomes, "close", None)
@@ -183,18 +196,6 @@ def build_graph(inputs: Iterable[Path | str], *, strict: bool = False,
     return graph, report
 
 
-def _progress_bar(tasks: list[Task]):
-    """Bytes read (MB/s, ETA) and documents; silent when stderr is not a terminal."""
-    try:
-        from tqdm import tqdm
-    except ImportError:  # pragma: no cover - tqdm is a dependency
-        return None
-    total = sum(_file_size(t.path) for t in tasks)
-    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
-    return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1000, desc="extracting",
-                disable=None, file=sys.stderr, smoothing=0.05, dynamic_ncols=True)
-
-
 def write_outputs(graph: KnowledgeGraph, out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS,
                   options: dict[str, Any] | None = None) -> list[str]:
     written: list[str] = []
@@ -202,25 +203,3 @@ def write_outputs(graph: KnowledgeGraph, out_dir: Path, formats: Iterable[str] =
         for name in formats:
             written.extend(exporters.get(name)(graph, stage, options or {}))
     return written
-
-
-def print_summary(graph: KnowledgeGraph, report: BuildReport, out=None) -> None:
-    out = out or sys.stdout
-    nodes, edges = graph.counts()
-    print(f"documents read: {report.documents}", file=out)
-    if report.cached:
-        print(f"  extracted {report.extracted}, from the cache {report.cached}", file=out)
-    for doc, enc in sorted(report.encodings.items()):
-        print(f"  {doc}  [{enc}]", file=out)
-    print("nodes: " + ", ".join(f"{k} {v}" for k, v in nodes.items()), file=out)
-    print("edges: " + ", ".join(f"{k} {v}" for k, v in edges.items()), file=out)
-    if report.warnings:
-        print(f"warnings: {len(report.warnings)}", file=out)
-        for w in report.warnings:
-            print(f"  {w}", file=out)
-    if report.skipped:
-        print(f"skipped: {len(report.skipped)}", file=out)
-        for doc, reason in report.skipped:
-            print(f"  {doc}: {reason}", file=out)
-    if report.written:
-        print("wrote: " + ", ".join(report.written), file=out)

@@ -43,19 +43,26 @@ def main() -> None:
               help="Write only these outputs (default: all; see kg.exporters.EXPORTERS), "
                    "e.g. --formats json for a quick build of a large archive.")
 @click.option("--html-max-nodes", type=click.IntRange(min=1), default=None, metavar="N",
-              help="graph.html shows at most N nodes, grown from the best-connected "
+              help="graph.html draws at most N nodes, grown from the best-connected "
                    "[default: 2000]; kg viz writes other views.")
+@click.option("--verbose", "-v", "verbosity", flag_value=2, help="List every document and every warning.")
+@click.option("--quiet", "-q", "verbosity", flag_value=0,
+              help="Print only errors (skipped files) and the final line; no progress.")
 @click.option("--rules-only", is_flag=True,
               help="Extract with the rules alone, without the statistical tagger (faster, "
                    "finds fewer people and bodies; also UNION_KG_RULES_ONLY=1).")
 def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | None,
           workers: int | None, no_cache: bool, dask_address: str | None,
-          formats: str | None, html_max_nodes: int | None, rules_only: bool) -> None:
+          formats: str | None, html_max_nodes: int | None, verbosity: int | None,
+          rules_only: bool) -> None:
     """Read every .txt under PATHS (default: corpus/) and write the graph.
 
     Documents are extracted in parallel and each result is cached under
     OUT/.cache/, so a rebuild extracts only new or changed files (a changed
-    dictionary or rule empties the cache). A progress bar shows on a terminal.
+    dictionary or rule empties the cache). Progress goes to stderr: a bar on
+    a terminal, otherwise a line every 5 seconds (KG_PROGRESS_SECONDS). The
+    summary counts documents by encoding and warnings by kind, and lists
+    every skipped file with its reason.
 
     Exit status: 0 when every file was read; 3 when some were skipped (they
     are listed); 1 on an error that stopped the build.
@@ -64,8 +71,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
     """
     from extract import pipeline
     from extract.corpus import ReadError
-    from kg.build import DEFAULT_FORMATS, build_graph, print_summary, write_outputs
+    from kg.build import DEFAULT_FORMATS, build_graph, write_outputs
     from kg.cache import CACHE_DIR
+    from kg.cli_summary import Progress, print_summary
     from kg.exporters import EXPORTERS
     from kg.parallel import default_workers
     from kg.pool import WorkerFailed
@@ -79,9 +87,10 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
                                  param_hint="--formats")
     inputs = list(paths) or [Path("corpus")]
     n_workers = workers or default_workers()
+    verbosity = 1 if verbosity is None else verbosity
     try:
         with pipeline.rules_only(rules_only):  # the workers started in it inherit it
-            graph, report = build_graph(inputs, strict=strict, progress=True,
+            graph, report = build_graph(inputs, strict=strict, progress=Progress(enabled=verbosity > 0),
                                         workers=n_workers, dask=dask_address,
                                         cache_dir=None if no_cache else out_dir / CACHE_DIR)
     except ReadError as exc:
@@ -101,7 +110,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
         report.written = write_outputs(graph, out_dir, chosen, options=options)
     except RdfError as exc:
         raise click.ClickException(f"{exc} (previous outputs in {out_dir}/ are untouched)") from exc
-    print_summary(graph, report)
+    print_summary(graph, report, verbosity=verbosity)
     click.echo(f"built in {time.perf_counter() - t0:.1f}s into {out_dir}/")
     sys.exit(report.exit_code)
 

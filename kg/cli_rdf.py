@@ -81,7 +81,9 @@ def query(query: str, graph_path: Path, store_dir: Path | None, binds: tuple[str
 @click.command()
 @click.option("--store", "store_dir", required=True, type=click.Path(path_type=Path),
               help="Folder of the pyoxigraph store (created if missing).")
-@graph_option
+@click.option("--graph", "graph_path", default="output", show_default=True, type=click.Path(path_type=Path),
+              help="An RDF file (.nt .ttl .trig .jsonld) or an output folder (its graph.trig, "
+                   "one named graph per document; graph.nt when it has no TriG).")
 @click.option("--replace", is_flag=True, help="Empty the store before loading.")
 def load(store_dir: Path, graph_path: Path, replace: bool) -> None:
     """Bulk-load the RDF into a pyoxigraph store for fast queries on large graphs.

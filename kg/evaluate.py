@@ -1,4 +1,4 @@
-"""Score a ``graph.json`` against gold annotations, as ``GRAPH.md`` says.
+"""Score a ``graph.json`` against gold annotations, as ``docs/graph.md`` says.
 
 Gold entities of all documents are pooled per type and merged when they
 share a name, ignoring aliases that belong to different entities in

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract.records import DocumentResult
+from extract.records import Article, DocumentResult
 from kg.model import Evidence, KnowledgeGraph
 
 # attributes of a mention that become node attributes; the rest is the
@@ -86,11 +86,31 @@ class _Evidence:
         return n
 
 
+def _piece(art: Article, by_id: dict[str, Article]) -> Article:
+    """The article a section belongs to: ``continues`` followed to its end
+    (the section itself when it continues nothing).
+
+    >>> a, b = Article("d#1", "d", 0, 5, title="题"), Article("d#2", "d", 5, 9, continues="d#1")
+    >>> _piece(b, {"d#1": a, "d#2": b}).title
+    '题'
+    """
+    seen = {art.id}
+    while art.continues and art.continues in by_id and art.continues not in seen:
+        art = by_id[art.continues]
+        seen.add(art.id)
+    return art
+
+
 def prepare(result: DocumentResult) -> Prepared:
     """The merge-ready form of ``result`` (see the module's docstring)."""
     arts = result.articles
     out = Prepared(result.doc, result.encoding, list(result.warnings))
-    out.articles = [(a.id, a.title or a.id, a.start, a.end, a.date, a.title) for a in arts]
+    by_id = {a.id: a for a in arts}
+    piece = [_piece(a, by_id) for a in arts]
+    # a section of a piece (``continues``) without a title of its own takes
+    # the piece's, not its raw id
+    out.articles = [(a.id, (a.title or p.title) or a.id, a.start, a.end, a.date, a.title or p.title)
+                    for a, p in zip(arts, piece)]
     starts = [a.start for a in arts]
 
     def article_of(pos: int) -> int:
@@ -127,14 +147,14 @@ def prepare(result: DocumentResult) -> Prepared:
             continue
         article = f.article or (arts[article_of(f.start)].id if arts else "")
         out.edges.append((src, tgt, f.type, evidence(f.start, f.end, article), f.attrs))
-    by_id = {a.id: a for a in arts}
+    # one AUTHORED edge per signed piece, to the article that carries its
+    # byline: the sections it continues in are the same piece
     for a, art in enumerate(arts):
-        signed = art if art.byline else by_id.get(art.continues)
-        if signed is None or not signed.byline:
+        if not art.byline:
             continue
         for key in art.authors:
             if key in index:
-                ev = evidence(signed.byline[0], signed.byline[1], signed.id)
+                ev = evidence(art.byline[0], art.byline[1], art.id)
                 out.edges.append((index[key], a, "AUTHORED", ev, ()))
     out.evidence = evidence.rows
     return out

@@ -5,7 +5,7 @@ Standard library only: the extractor's results are turned into this model by
 HTML, database CSVs) reads it, usually through ``graph.json``.
 
 The serialised form is NetworkX node-link JSON of a directed multigraph, as
-the contract (``GRAPH.md``) asks::
+the contract (``docs/graph.md``) asks::
 
     {"directed": true, "multigraph": true, "graph": {...},
      "nodes": [{"id": "Person:刘伟", "type": "Person", "label": "刘伟",

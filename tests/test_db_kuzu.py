@@ -128,3 +128,27 @@ def test_kuzu_lists_are_bracketed(sample):
     text = (sample / "kuzu" / "nodes" / "Organization.csv").read_text(encoding="utf-8")
     row = next(l for l in text.splitlines() if l.startswith("Organization:中华全国总工会,"))
     assert "[全国总工会,全总]" in row
+
+
+def test_kuzu_load_leaves_the_working_directory_alone(sample, tmp_path, monkeypatch):
+    """kuzu.load gives the database absolute paths: it never changes the
+    process's directory (notebooks, threads), and works from anywhere, even
+    with a quote and a space in the folder's path."""
+    import os
+    import shutil
+
+    folder = tmp_path / "it's 输出" / "kuzu"
+    shutil.copytree(sample / "kuzu", folder)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+
+    def no_chdir(path):
+        raise AssertionError(f"kuzu.load changed the working directory to {path}")
+
+    monkeypatch.setattr(os, "chdir", no_chdir)
+    connection = ladybug.Connection(ladybug.Database(str(tmp_path / "db")))
+    kuzu.load(connection, Path("..") / "it's 输出" / "kuzu")
+    assert os.getcwd() == str(elsewhere)
+    n = connection.execute("MATCH (n) RETURN count(*)").get_all()[0][0]
+    assert n == len(KnowledgeGraph.load(sample / "graph.json").nodes)

@@ -7,8 +7,11 @@ What is checked, on the sample corpus's page unless said otherwise:
 - no request other than the page's own ``file://`` URL;
 - every node of the graph is in the page (``KG.nodes``, the page's node set,
   has as many nodes as ``graph.json``); those drawn at first are all but the
-  Article nodes, which sit behind the Article filter; the edges drawn are
-  all but MENTIONS and those touching an article;
+  Article nodes, which sit behind the Article filter, and the nodes with
+  no edge drawn, behind the Unconnected tick; the edges drawn are all but
+  MENTIONS and those touching an article, one line per pair and type;
+- labels show for the best-connected nodes at the first zoom, readable,
+  and for every node zoomed in;
 - physics stabilises, then stops;
 - searching 杨忠林 selects that node, centres it and opens its panel with
   its posts and evidence sentences;
@@ -36,7 +39,7 @@ import pytest
 
 from kg.build import build_graph
 from kg.model import Evidence, KnowledgeGraph
-from kg.viz import render_page, select_view
+from kg.viz import drawn_at_first, render_page, select_view
 from kg.viz.synthetic import synthetic_graph
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -139,16 +142,66 @@ def test_html_browser_sample_requests_nothing_but_its_file(sample_page):
     assert set(sample_page.requests) == {sample_page.url}
 
 
+def _drawn_at_first(graph: KnowledgeGraph):
+    """What the page draws when it opens (kg.viz.drawn_at_first, which the
+    docs' figures come from): edges but MENTIONS and those touching an
+    article; nodes but articles, and only those with such an edge."""
+    nodes, edges = drawn_at_first(graph, graph.nodes)
+    return set(nodes), edges, {n.id for n in graph.nodes.values() if n.type == "Article"}
+
+
 def test_html_browser_node_count_equals_graph(sample_page, sample_graph):
     assert sample_page.js("KG.nodes.length") == len(sample_graph.nodes)
-    assert sample_page.js("KG.edges.length") == len(sample_graph.edges)
+    nodes, edges, arts = _drawn_at_first(sample_graph)
     shown = sample_page.js("KG.visibleNodeIds()")
-    not_articles = sorted(n.id for n in sample_graph.nodes.values() if n.type != "Article")
-    assert sorted(shown) == not_articles
-    arts = {n.id for n in sample_graph.nodes.values() if n.type == "Article"}
-    drawn = [e for e in sample_graph.edges
-             if e.type != "MENTIONS" and e.source not in arts and e.target not in arts]
-    assert sample_page.js("KG.visibleEdgeCount()") == len(drawn)
+    assert sorted(shown) == sorted(nodes)
+    # edges of one pair and type are one line, which stands for all of them
+    assert sample_page.js("KG.visibleEdgeCount()") == len({(e.source, e.target, e.type) for e in edges})
+    ids = sample_page.js("KG.visibleEdgeIds()")
+    data = sample_page.js("KG.data.edges.map(e => [KG.data.nodes[e.s].id, KG.data.nodes[e.o].id, KG.data.edgeTypes[e.t].name])")
+    assert sorted(tuple(data[j]) for j in ids) == sorted((e.source, e.target, e.type) for e in edges)
+    assert len(data) == len(sample_graph.edges)
+
+
+def test_html_browser_opens_on_connected_nodes_unconnected_one_tick_away(browser, sample_graph, tmp_path):
+    page = Page(browser, _write(sample_graph, tmp_path, "graph.html"))
+    try:
+        nodes, _, arts = _drawn_at_first(sample_graph)
+        lone = [n for n in sample_graph.nodes if n not in nodes and n not in arts]
+        assert lone, "the sample has concepts only ever mentioned"
+        label = page.page.text_content("label[for=show-unconnected]")
+        assert label == f"Unconnected{len(lone)}"
+        assert not set(lone) & set(page.js("KG.visibleNodeIds()"))
+        page.page.check("#show-unconnected")
+        page.wait("KG.network.physics.physicsEnabled === false", timeout=60)
+        assert sorted(page.js("KG.visibleNodeIds()")) == sorted(set(sample_graph.nodes) - arts)
+        # searching for an unconnected node shows it
+        page.page.uncheck("#show-unconnected")
+        page.js(f"KG.select({lone[0]!r})")
+        assert lone[0] in page.js("KG.visibleNodeIds()")
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_html_browser_labels_best_connected_first_all_zoomed_in(sample_page, sample_graph):
+    sample_page.js("document.getElementById('panel-close').click()")
+    sample_page.js("KG.network.fit()")
+    sample_page.wait("KG.labelsDrawn().length > 0")
+    first = sample_page.js("KG.labelsDrawn()")
+    visible = sample_page.js("KG.visibleNodeIds()")
+    # a handful of labels, readable (12 px or more), the best-connected's among them
+    assert 8 <= len(first) <= 40 < len(visible)
+    assert min(px for _, px in first) >= 12
+    nodes, edges, _ = _drawn_at_first(sample_graph)
+    lines = {(e.source, e.target, e.type) for e in edges}
+    links = {n: sum(n in (s, o) for s, o, _ in lines) for n in nodes}
+    best = max(links.values())
+    assert {n for n, k in links.items() if k == best} <= {n for n, _ in first}
+    # zoomed in, every drawn node has its label
+    sample_page.js("KG.network.moveTo({scale: 1})")
+    sample_page.wait(f"KG.labelsDrawn().length === {len(visible)}")
+    sample_page.js("KG.network.fit()")
 
 
 def test_html_browser_physics_stops_after_stabilising(sample_page):
@@ -192,7 +245,8 @@ def concept_page(request, sample_page, sample_graph, typed_page):
 
 def test_html_browser_concept_filter_hides_concepts(concept_page):
     typed_page = concept_page
-    concepts = {n.id for n in typed_page.graph.nodes.values() if n.type == "Concept"}
+    nodes, _, _ = _drawn_at_first(typed_page.graph)
+    concepts = {n.id for n in typed_page.graph.nodes.values() if n.type == "Concept" and n.id in nodes}
     assert concepts
     visible = lambda: set(typed_page.js("KG.visibleNodeIds()"))  # noqa: E731
     assert concepts <= visible()
@@ -253,10 +307,26 @@ def test_html_browser_edge_hover_shows_relation_title_evidence(sample_page, samp
         pairs[(min(s, o), max(s, o))] = pairs.get((min(s, o), max(s, o)), 0) + 1
     j = next(j for j, (t, title, s, o) in enumerate(data_edges)
              if types[t] == "HOLDS_POST" and title and pairs[(min(s, o), max(s, o))] == 1)
-    tip = _hover_edge(sample_page, j)
+    tip = _hover_edge(sample_page, sample_page.js(f"KG.lineOf({j})"))
     assert "HOLDS_POST" in tip and f"title: {data_edges[j][1]}" in tip
     ev = sample_page.js(f"KG.data.edges[{j}].v[0]")
     assert ev[1] in tip and ev[0] in tip
+
+
+def test_html_browser_same_pair_and_type_is_one_line_with_its_dates(sample_page, sample_graph):
+    posts = [e for e in sample_graph.edges
+             if (e.source, e.target, e.type) == ("Person:杨忠林", "Organization:辽宁省总工会", "HOLDS_POST")]
+    dates = sorted(e.attrs["date"] for e in posts)
+    assert len(posts) == 2 and dates == ["2018-10", "2019"]
+    j = sample_page.js("KG.data.edges.findIndex(e => KG.data.nodes[e.s].id === 'Person:杨忠林' && "
+                       "KG.data.nodes[e.o].id === 'Organization:辽宁省总工会')")
+    line = sample_page.js(f"KG.lineOf({j})")
+    assert len(sample_page.js(f"KG.lineMembers({line})")) == 2
+    tip = _hover_edge(sample_page, line)
+    assert "2 facts (2 dates)" in tip and "主席 · 2018-10" in tip and "主席 · 2019" in tip
+    sample_page.js("KG.select('Person:杨忠林')")
+    panel = sample_page.page.text_content("#panel-body")
+    assert panel.count("辽宁省总工会Organization") == 1 and "主席 · 2018-10; 主席 · 2019" in panel
 
 
 INJECTIONS = [
@@ -334,9 +404,14 @@ def test_html_browser_big_graph_opens_on_focused_view(browser, tmp_path):
     graph = synthetic_graph(3000)
     page = Page(browser, _write(graph, tmp_path, "big.html", max_nodes=500))
     try:
-        assert page.js("KG.nodes.length") == 500
+        # the cap counts what is drawn: articles come on top, behind their tick
+        view = select_view(graph, max_nodes=500)
+        arts = sum(graph.nodes[n].type == "Article" for n in view.nodes)
+        assert page.js("KG.nodes.length") == 500 + arts
+        assert len(page.js("KG.visibleNodeIds()")) == 500
         note = page.page.text_content("#view-note")
-        assert "500 of 3000 nodes" in note and "Left out: 2500 nodes" in note
+        assert f"{500 + arts} of 3000 nodes (500 drawn, {arts} Article" in note
+        assert f"Left out: {2500 - arts} nodes" in note
         assert page.js("KG.network.physics.physicsEnabled") is False
         focus = select_view(graph, max_nodes=500).focus
         assert graph.nodes[focus].label in note
@@ -352,8 +427,10 @@ def test_html_browser_article_filter_shows_provenance(browser, sample_graph, tmp
         page.page.check("#show-node-Article")
         page.page.check("#show-edge-MENTIONS")
         page.wait("KG.network.physics.physicsEnabled === false", timeout=60)
+        page.page.check("#show-unconnected")
+        page.wait("KG.network.physics.physicsEnabled === false", timeout=60)
         assert sorted(page.js("KG.visibleNodeIds()")) == sorted(sample_graph.nodes)
-        assert page.js("KG.visibleEdgeCount()") == len(sample_graph.edges)
+        assert sorted(page.js("KG.visibleEdgeIds()")) == list(range(len(sample_graph.edges)))
         page.js("KG.select('Person:杨忠林')")
         panel = page.page.text_content("#panel-body")
         assert "Mentioned in" in panel

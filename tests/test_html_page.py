@@ -130,7 +130,15 @@ def test_html_view_types_filter():
 def test_html_view_cap_keeps_best_connected_neighbourhood():
     g = synthetic_graph(3000)
     v = select_view(g, max_nodes=400)
-    assert len(v.nodes) == 400 and sum(v.left_out_nodes.values()) == 2600
+    # the cap counts what is drawn: articles (hidden until ticked) come on
+    # top, the ones the chosen people wrote, at most a quarter of the cap
+    drawn = [n for n in v.nodes if g.nodes[n].type != "Article"]
+    articles = [n for n in v.nodes if g.nodes[n].type == "Article"]
+    assert len(drawn) == 400 and 0 < len(articles) <= 100
+    assert sum(v.left_out_nodes.values()) == 3000 - len(v.nodes)
+    chosen = set(v.nodes)
+    for a in articles:
+        assert any(e.target == a and e.type == "AUTHORED" and e.source in chosen for e in g.edges)
     hub = v.focus
     deg = {n: 0 for n in g.nodes}
     for e in g.edges:
@@ -138,7 +146,9 @@ def test_html_view_cap_keeps_best_connected_neighbourhood():
             deg[e.source] += 1
             deg[e.target] += 1
     assert deg[hub] == max(deg.values())
-    assert "400 of 3000 nodes" in v.describe(g) and "capped at 400" in v.describe(g)
+    note = v.describe(g)
+    assert f"{len(v.nodes)} of 3000 nodes (400 drawn, {len(articles)} Article behind its tick)" in note
+    assert "capped at 400 drawn" in note
 
 
 @pytest.mark.parametrize("kwargs,message", [
@@ -216,3 +226,20 @@ def test_html_exporter_imports_only_model_and_viz():
                 [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
             for name in names:
                 assert not name.startswith(("extract", "kg.build", "kg.cli", "pyvis.network")), (path, name)
+
+
+def test_html_view_cap_is_spent_on_connected_drawn_nodes():
+    """A capped view is grown over drawn edges: nodes with none (a concept
+    only ever mentioned) and articles do not take places under the cap."""
+    g = synthetic_graph(3000)
+    art = next(n.id for n in g.nodes.values() if n.type == "Article")
+    lone = [g.add_node("Concept", f"只被提到的概念{i}") for i in range(50)]
+    for c in lone:
+        g.add_mentions(art, [c])
+    v = select_view(g, max_nodes=400)
+    assert not set(lone) & set(v.nodes)
+    assert sum(g.nodes[n].type != "Article" for n in v.nodes) == 400
+    # under the cap, the page has everything: the lone ones wait behind a tick
+    small = _small()
+    c = small.add_node("Concept", "孤立概念")
+    assert c in select_view(small).nodes

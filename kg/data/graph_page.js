@@ -13,9 +13,14 @@
     '"Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
   var N = DATA.nodes.length, E = DATA.edges.length;
   var BIG = N > 1500 || E > 4000;
+  // labels: BASE_FONT canvas px for every node, drawn once at least
+  // LABEL_MIN px on screen (zoomed in); the best-connected nodes' labels
+  // are set to LABEL_FIRST px at the first zoom (see labelBest)
+  var BASE_FONT = 14, LABEL_MIN = 8, LABEL_FIRST = 13;
 
   var nodeTypes = DATA.nodeTypes, edgeTypes = DATA.edgeTypes;
   var shownNode = {}, shownEdge = {};
+  var showUnconnected = false;  // nodes with no drawn edge wait behind a tick
   nodeTypes.forEach(function (t) { shownNode[t.name] = DATA.hidden.nodeTypes.indexOf(t.name) < 0; });
   edgeTypes.forEach(function (t) { shownEdge[t.name] = DATA.hidden.edgeTypes.indexOf(t.name) < 0; });
 
@@ -63,27 +68,39 @@
   var typeOf = DATA.nodes.map(function (n) { return nodeTypes[n.t].name; });
   var degree = new Array(N).fill(0);
   var incident = DATA.nodes.map(function () { return []; });
-  var pairCount = {};
-  var visEdges = DATA.edges.map(function (e, j) {
-    var type = edgeTypes[e.t];
+  // Edges of one pair and type (a post held on several dates, say) are one
+  // line: members[g] lists the data edges that line stands for.
+  var groupOf = {}, members = [], pairCount = {};
+  DATA.edges.forEach(function (e, j) {
     incident[e.s].push(j);
     if (e.s !== e.o) incident[e.o].push(j);
-    if (type.name !== "MENTIONS") { degree[e.s]++; degree[e.o]++; }
+    if (edgeTypes[e.t].name !== "MENTIONS") { degree[e.s]++; degree[e.o]++; }
+    var key = e.s + ">" + e.o + ">" + e.t;
+    if (groupOf[key] === undefined) { groupOf[key] = members.length; members.push([]); }
+    members[groupOf[key]].push(j);
+  });
+  function uniq(list) { return list.filter(function (x, k) { return x && list.indexOf(x) === k; }); }
+  function attrList(js, name) { return uniq(js.map(function (j) { var a = DATA.edges[j].a; return a ? a[name] : ""; })); }
+  var visEdges = members.map(function (js, g) {
+    var e = DATA.edges[js[0]], type = edgeTypes[e.t];
     var pair = e.s < e.o ? e.s + "-" + e.o : e.o + "-" + e.s;
     var k = pairCount[pair] = (pairCount[pair] || 0) + 1;
     var edge = {
-      id: j, from: e.s, to: e.o, kgType: type.name, arrows: { to: { enabled: true, scaleFactor: 0.5 } },
+      id: g, from: e.s, to: e.o, kgType: type.name, arrows: { to: { enabled: true, scaleFactor: 0.5 } },
       color: { color: type.colour, highlight: type.colour, hover: type.colour, opacity: 0.75 },
-      width: type.name === "MENTIONS" ? 0.5 : 1.2, dashes: !!(e.a && e.a.former)
+      width: type.name === "MENTIONS" ? 0.5 : 1.2 + Math.min(2, 0.4 * (js.length - 1)),
+      dashes: js.every(function (j) { var a = DATA.edges[j].a; return !!(a && a.former); })
     };
-    if (type.name === "HOLDS_POST" && e.a && e.a.title) edge.label = short(e.a.title);
+    var titles = attrList(js, "title");
+    if (type.name === "HOLDS_POST" && titles.length) edge.label = short(titles.join("、"));
     if (k > 1) edge.smooth = { enabled: true, type: k % 2 ? "curvedCW" : "curvedCCW", roundness: 0.15 * Math.ceil((k - 1) / 2) + 0.1 };
     return edge;
   });
+  var G = visEdges.length;
   var visNodes = DATA.nodes.map(function (n, i) {
     var t = nodeTypes[n.t];
     return {
-      id: i, label: short(n.l), kgType: t.name, shape: t.shape, value: degree[i] + 1,
+      id: i, label: short(n.l), kgType: t.name, shape: t.shape, value: degree[i] + 1, font: { size: BASE_FONT },
       color: { background: t.colour, border: t.border, highlight: { background: t.colour, border: "#111" },
                hover: { background: t.colour, border: "#111" } }
     };
@@ -115,10 +132,23 @@
   }
   var nodesDS = new vis.DataSet(visNodes);
   var edgesDS = new vis.DataSet(visEdges);
-  var nodesView = new vis.DataView(nodesDS, { filter: function (n) { return shownNode[n.kgType]; } });
-  var edgesView = new vis.DataView(edgesDS, { filter: function (e) {
+  // what is drawn: an edge when its type and its ends' types are ticked; a
+  // node when its type is ticked and it has a drawn edge (or "unconnected"
+  // is ticked too)
+  function edgeShown(g) {
+    var e = visEdges[g];
     return shownEdge[e.kgType] && shownNode[typeOf[e.from]] && shownNode[typeOf[e.to]];
+  }
+  var linked = new Array(N).fill(0);
+  function countLinks() {
+    linked.fill(0);
+    for (var g = 0; g < G; g++) if (edgeShown(g)) { linked[visEdges[g].from]++; linked[visEdges[g].to]++; }
+  }
+  countLinks();
+  var nodesView = new vis.DataView(nodesDS, { filter: function (n) {
+    return shownNode[n.kgType] && (showUnconnected || linked[n.id] > 0);
   } });
+  var edgesView = new vis.DataView(edgesDS, { filter: function (e) { return edgeShown(e.id); } });
 
   var options = {
     autoResize: true,
@@ -131,8 +161,11 @@
     },
     interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, keyboard: false },
     nodes: {
-      scaling: { min: 8, max: 36, label: { enabled: true, min: 12, max: 22, drawThreshold: 5 } },
-      font: { face: FONT, size: 13, color: "#222", strokeWidth: 3, strokeColor: "#ffffff" },
+      // a label is drawn when it would be at least LABEL_MIN px on screen
+      // (vis-network draws it from drawThreshold - 1): see labelBest() for
+      // the best-connected nodes' labels
+      scaling: { min: 8, max: 36, label: { enabled: false, drawThreshold: LABEL_MIN + 1 } },
+      font: { face: FONT, size: BASE_FONT, color: "#222", strokeWidth: 3, strokeColor: "#ffffff" },
       borderWidth: 1
     },
     edges: {
@@ -150,10 +183,44 @@
   var layingOut = true;
   function describeCounts() {
     var shownN = network.body.nodeIndices.length, shownE = network.body.edgeIndices.length;
-    var txt = N + " nodes and " + E + " edges in this page; " + shownN + " nodes and " + shownE + " edges shown.";
-    if (shownN < N || shownE < E) txt += " Tick a type to show the rest.";
+    var txt = N + " nodes and " + E + " edges in this page; " + shownN + " nodes and " + shownE + " lines drawn";
+    if (G < E) txt += " (edges of one pair and type share a line)";
+    txt += ".";
+    if (shownN < N || shownE < G) txt += " Tick a type to show the rest.";
     return txt;
   }
+  // The best-connected drawn nodes (about the square root of their number,
+  // 8 to 40) get labels LABEL_FIRST px on screen at the current zoom; the
+  // others show theirs once zoomed in far enough.
+  var labelled = [], labelSize = 0;
+  function labelBest() {
+    var scale = network.getScale();
+    if (!(scale > 0)) return;
+    var ids = network.body.nodeIndices.slice();
+    ids.sort(function (a, b) { return linked[b] - linked[a] || degree[b] - degree[a] || a - b; });
+    var k = Math.max(8, Math.min(40, Math.round(Math.sqrt(ids.length))));
+    var best = ids.slice(0, k), size = Math.max(BASE_FONT, LABEL_FIRST / scale);
+    if (size === labelSize && best.join() === labelled.join()) return;
+    var update = labelled.filter(function (i) { return best.indexOf(i) < 0; })
+      .map(function (i) { return { id: i, font: { size: BASE_FONT } }; });
+    best.forEach(function (i) { update.push({ id: i, font: { size: size } }); });
+    nodesDS.update(update);
+    labelled = best; labelSize = size;
+  }
+  // after any change of zoom (the wheel, a focus, a fit), once laid out
+  var labelScale = 0;
+  network.on("afterDrawing", function () {
+    var scale = network.getScale();
+    if (!layingOut && scale !== labelScale) { labelScale = scale; labelBest(); }
+  });
+  KG.labelsDrawn = function () {  // [node id, on-screen px] of every label drawn now
+    var scale = network.getScale(), out = [];
+    network.body.nodeIndices.forEach(function (i) {
+      var px = network.body.nodes[i].labelModule.fontOptions.size * scale;
+      if (px >= LABEL_MIN) out.push([DATA.nodes[i].id, px]);
+    });
+    return out;
+  };
   network.on("stabilizationProgress", function (p) {
     status.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
   });
@@ -164,6 +231,7 @@
     nodesDS.update(Object.keys(pos).map(function (id) { return { id: +id, x: pos[id].x, y: pos[id].y }; }));
     layingOut = false;
     status.textContent = describeCounts();
+    if (network.body.nodeIndices.length) { network.fit(); labelBest(); }
     if (!KG.stabilised) {
       KG.timings.stabilised = performance.now();
       network.once("afterDrawing", function () { KG.timings.rendered = performance.now(); KG.stabilised = true; });
@@ -190,7 +258,9 @@
 
   // ---- filters and legend ---------------------------------------------------
   function applyFilters() {
+    countLinks();
     nodesView.refresh(); edgesView.refresh();
+    updateUnconnected();
     var unplaced = network.body.nodeIndices.some(function (id) { return nodesDS.get(id).x === undefined; });
     if (unplaced && !layingOut) relayout();
     else status.textContent = describeCounts();
@@ -213,6 +283,19 @@
     function (t) { return shapeIcon(t.shape, t.colour); }, "show-node-");
   filterBox($("edge-types"), edgeTypes, edgeCounts, shownEdge,
     function (t) { return shapeIcon("line", t.colour); }, "show-edge-");
+  // nodes of a ticked type with no drawn edge: behind their own tick
+  var loneBox = el("input", { type: "checkbox", id: "show-unconnected" }), loneCount = el("span", { cls: "count" });
+  loneBox.addEventListener("change", function () { showUnconnected = loneBox.checked; applyFilters(); });
+  $("node-types").appendChild(el("label", { "for": "show-unconnected", cls: "unconnected",
+    title: "nodes of the ticked types with no drawn edge (a concept only mentioned, say)" },
+    [loneBox, el("span", { text: "Unconnected" }), loneCount]));
+  function updateUnconnected() {
+    var c = 0;
+    for (var i = 0; i < N; i++) if (shownNode[typeOf[i]] && !linked[i]) c++;
+    loneCount.textContent = String(c);
+    KG.unconnected = c;
+  }
+  updateUnconnected();
   $("fit").addEventListener("click", function () { network.fit({ animation: { duration: 300 } }); });
   $("relayout").addEventListener("click", relayout);
 
@@ -271,6 +354,10 @@
       $("show-node-" + typeOf[i]).checked = true;
       applyFilters();
     }
+    if (!linked[i] && !showUnconnected) {
+      showUnconnected = loneBox.checked = true;
+      applyFilters();
+    }
     showPanel(i);
     network.selectNodes([i]);
     KG.animating = true;
@@ -281,6 +368,13 @@
   KG.selected = function () { return network.getSelectedNodes().map(function (i) { return DATA.nodes[i].id; }); };
   KG.visibleNodeIds = function () { return network.body.nodeIndices.map(function (i) { return DATA.nodes[i].id; }); };
   KG.visibleEdgeCount = function () { return network.body.edgeIndices.length; };
+  KG.lineOf = function (j) { var e = DATA.edges[j]; return groupOf[e.s + ">" + e.o + ">" + e.t]; };
+  KG.lineMembers = function (g) { return members[g].slice(); };
+  KG.visibleEdgeIds = function () {  // the data edges behind every line drawn
+    var out = [];
+    network.body.edgeIndices.forEach(function (g) { out.push.apply(out, members[g]); });
+    return out.sort(function (a, b) { return a - b; });
+  };
 
   // ---- details panel ------------------------------------------------------------
   var panel = $("panel"), body = $("panel-body");
@@ -313,9 +407,11 @@
     if (n.d.length) body.appendChild(el("p", { cls: "meta", text: "Documents: " + n.d.join(", ") }));
     body.appendChild(el("p", { cls: "meta", text: "id: " + n.id }));
 
-    var groups = {}, order = [];
+    var groups = {}, order = [], seenLine = {};
     incident[i].forEach(function (j) {
-      var e = DATA.edges[j], name = edgeTypes[e.t].name;
+      var e = DATA.edges[j], name = edgeTypes[e.t].name, line = KG.lineOf(j);
+      if (seenLine[line]) return;  // one entry per line: its facts listed together
+      seenLine[line] = true;
       var key = name === "HOLDS_POST" ? "Posts" : name === "MENTIONS" ? (e.s === i ? "Mentions" : "Mentioned in") : name;
       if (!groups[key]) { groups[key] = []; order.push(key); }
       groups[key].push(j);
@@ -328,10 +424,11 @@
       list.slice(0, 300).forEach(function (j) {
         var e = DATA.edges[j], other = e.s === i ? e.o : e.s;
         var arrow = edgeTypes[e.t].name === "HOLDS_POST" || key.indexOf("Mention") === 0 ? "" : (e.s === i ? "→ " : "← ");
-        var facts = edgeFacts(e);
+        var js = members[KG.lineOf(j)];
+        var facts = uniq(js.map(function (m) { return edgeFacts(DATA.edges[m]).join(" · "); }));
         var li = el("li", null, [arrow, nodeLink(other), el("span", { cls: "type-tag", text: typeOf[other] }),
-          facts.length ? el("span", { cls: "meta", text: " · " + facts.join(" · ") }) : null]);
-        evidenceList(e.v).forEach(function (b) { li.appendChild(b); });
+          facts.length ? el("span", { cls: "meta", text: " · " + facts.join("; ") }) : null]);
+        js.forEach(function (m) { evidenceList(DATA.edges[m].v).forEach(function (b) { li.appendChild(b); }); });
         ul.appendChild(li);
       });
       if (list.length > 300) ul.appendChild(el("li", { cls: "meta", text: "… and " + (list.length - 300) + " more" }));
@@ -362,12 +459,18 @@
     tip.style.top = Math.min(y, window.innerHeight - tip.offsetHeight - 8) + "px";
   }
   network.on("hoverEdge", function (p) {
-    var e = DATA.edges[p.edge], type = edgeTypes[e.t].name;
+    var js = members[p.edge], e = DATA.edges[js[0]], type = edgeTypes[e.t].name;
     var kids = [el("b", { text: type }), "\n" + DATA.nodes[e.s].l + " → " + DATA.nodes[e.o].l];
-    if (e.a && e.a.title) kids.push("\ntitle: " + e.a.title);
-    if (e.a && e.a.date) kids.push("\ndate: " + e.a.date);
-    if (e.a && e.a.former) kids.push("\nformer post");
-    var ev = e.v || [];
+    if (js.length === 1) {
+      if (e.a && e.a.title) kids.push("\ntitle: " + e.a.title);
+      if (e.a && e.a.date) kids.push("\ndate: " + e.a.date);
+      if (e.a && e.a.former) kids.push("\nformer post");
+    } else {
+      kids.push("\n" + js.length + " facts (" + (attrList(js, "date").length || "no") + " dates):");
+      js.forEach(function (j) { kids.push("\n· " + (edgeFacts(DATA.edges[j]).join(" · ") || "undated")); });
+    }
+    var ev = [];
+    js.forEach(function (j) { ev.push.apply(ev, DATA.edges[j].v || []); });
     ev.slice(0, 3).forEach(function (x) { kids.push(el("blockquote", null, [x[1], el("cite", { text: x[0] + (x[4] ? " · " + x[4] : "") })])); });
     if (ev.length > 3) kids.push("… and " + (ev.length - 3) + " more sentences (click an end for all)");
     showTip(kids, p);

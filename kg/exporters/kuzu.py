@@ -27,16 +27,15 @@ Load from Python (``load`` below does exactly this)::
 
     import ladybug
     conn = ladybug.Connection(ladybug.Database("union.lbug"))
-    # cwd = output/kuzu
+    # from inside output/kuzu, or with each COPY path made absolute
     for stmt in schema.cypher + load.cypher statements: conn.execute(stmt)
 """
 
 from __future__ import annotations
 
-import os
-from contextlib import contextmanager
+import re
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from kg.exporters import tabular as tb
 from kg.model import EDGE_TYPES, NODE_TYPES, KnowledgeGraph
@@ -139,25 +138,31 @@ def statements(text: str) -> list[str]:
             if line.strip() and not line.lstrip().startswith("//")]
 
 
-@contextmanager
-def _cwd(path: Path) -> Iterator[None]:
-    old = os.getcwd()
-    os.chdir(path)
-    try:
-        yield
-    finally:
-        os.chdir(old)
+_COPY = re.compile(r"^(COPY \w+ FROM )'([^'\\]*)'")
+
+
+def _absolute(stmt: str, folder: Path) -> str:
+    """A ``COPY … FROM 'relative.csv'`` statement with the file's absolute
+    path, so that loading does not depend on the working directory.
+
+    >>> print(_absolute("COPY Person FROM 'nodes/Person.csv' (header=true)", Path("/d/it's")))
+    COPY Person FROM '/d/it\\'s/nodes/Person.csv' (header=true)
+    """
+    def repl(m: re.Match) -> str:
+        path = (folder / m.group(2)).as_posix().replace("\\", "\\\\").replace("'", "\\'")
+        return f"{m.group(1)}'{path}'"
+    return _COPY.sub(repl, stmt, count=1)
 
 
 def load(connection: Any, folder: Path | str) -> None:
     """Run ``schema.cypher`` then ``load.cypher`` of ``folder`` on a LadybugDB or
-    Kuzu ``Connection``, from inside ``folder`` as the files expect."""
+    Kuzu ``Connection``; the CSV paths are made absolute (the working
+    directory is not changed, so notebooks and threads are unaffected)."""
     folder = Path(folder).resolve()
     todo = [s for name in ("schema.cypher", "load.cypher")
             for s in statements((folder / name).read_text(encoding="utf-8"))]
-    with _cwd(folder):
-        for stmt in todo:
-            connection.execute(stmt)
+    for stmt in todo:
+        connection.execute(_absolute(stmt, folder))
 
 
 def read_database(connection: Any) -> KnowledgeGraph:

@@ -1,6 +1,6 @@
 """``graph.json``: NetworkX node-link JSON of a directed multigraph.
 
-The one file every consumer reads (see ``GRAPH.md``); its reader is
+The one file every consumer reads (see ``docs/graph.md``); its reader is
 :meth:`kg.model.KnowledgeGraph.load`, and ``networkx.node_link_graph(data,
 edges="edges")`` reads it too.
 

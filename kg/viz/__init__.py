@@ -8,6 +8,7 @@ JSON, with a Content-Security-Policy that forbids any request.
 """
 
 from kg.viz.page import render_page
-from kg.viz.view import DEFAULT_MAX_NODES, View, ViewError, find_nodes, select_view
+from kg.viz.view import DEFAULT_MAX_NODES, View, ViewError, drawn_at_first, find_nodes, select_view
 
-__all__ = ["DEFAULT_MAX_NODES", "View", "ViewError", "find_nodes", "render_page", "select_view"]
+__all__ = ["DEFAULT_MAX_NODES", "View", "ViewError", "drawn_at_first", "find_nodes", "render_page",
+           "select_view"]

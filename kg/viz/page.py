@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.model import EDGE_TYPES, NODE_TYPES, KnowledgeGraph
-from kg.viz.view import View
+from kg.viz.view import HIDDEN_EDGE_TYPES, HIDDEN_NODE_TYPES, View
 
 # colour, border, vis-network shape and a one-line help per type
 NODE_STYLE = {
@@ -47,10 +47,6 @@ EDGE_COLOUR = {
     "RUNS": "#f28e2b", "PART_OF": "#d4a017", "ADVOCATES": "#b07aa1", "ISSUED": "#9c755f",
     "PARTICIPATED_IN": "#c9a800", "AUTHORED": "#e377c2", "MENTIONS": "#c8c8c8",
 }
-# shown only when ticked: provenance, one article node per article and one
-# MENTIONS edge per name it contains would bury the extracted facts
-HIDDEN_NODE_TYPES = ("Article",)
-HIDDEN_EDGE_TYPES = ("MENTIONS",)
 EDGE_ATTRS = ("title", "date", "former")
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}

@@ -30,6 +30,10 @@ from kg.model import NODE_TYPES, Edge, GraphError, KnowledgeGraph
 
 DEFAULT_MAX_NODES = 2000
 NOT_WALKED = frozenset({"MENTIONS"})
+# not drawn until ticked on the page: provenance (one node per article, one
+# MENTIONS edge per name it contains) would bury the extracted facts
+HIDDEN_NODE_TYPES = ("Article",)
+HIDDEN_EDGE_TYPES = ("MENTIONS",)
 
 
 class ViewError(GraphError):
@@ -59,7 +63,11 @@ class View:
         """One sentence for the page and the CLI: what this view shows."""
         if self.complete:
             return f"All {self.total_nodes} nodes and {self.total_edges} edges."
-        parts = [f"{len(self.nodes)} of {self.total_nodes} nodes"]
+        hidden = sum(graph.nodes[n].type in HIDDEN_NODE_TYPES for n in self.nodes)
+        drawn = len(self.nodes) - hidden
+        parts = [f"{len(self.nodes)} of {self.total_nodes} nodes"
+                 + (f" ({drawn} drawn, {hidden} {'/'.join(HIDDEN_NODE_TYPES)} behind its tick)"
+                    if hidden else "")]
         if self.focus:
             node = graph.nodes[self.focus]
             ring = f"within {self.depth} step{'s' if self.depth != 1 else ''} of" \
@@ -67,13 +75,33 @@ class View:
             parts.append(f"{ring} {node.label} ({node.type})")
         if self.types:
             parts.append("types " + ", ".join(self.types))
-        if self.max_nodes is not None and len(self.nodes) >= self.max_nodes:
-            parts.append(f"capped at {self.max_nodes}")
+        if self.max_nodes is not None and drawn >= self.max_nodes:
+            parts.append(f"capped at {self.max_nodes} drawn")
         left = sum(self.left_out_nodes.values())
         lo = ", ".join(f"{t} {n}" for t, n in self.left_out_nodes.items())
         eo = sum(self.left_out_edges.values())
         return (f"Showing {'; '.join(parts)}. Left out: {left} nodes"
                 + (f" ({lo})" if lo else "") + f" and {eo} edges.")
+
+
+def drawn_at_first(graph: KnowledgeGraph, nodes: Iterable[str]) -> tuple[list[str], list[Edge]]:
+    """What a page of ``nodes`` draws when it opens (``graph_page.js`` does
+    the same): the edges but those of :data:`HIDDEN_EDGE_TYPES` and those
+    touching a node of :data:`HIDDEN_NODE_TYPES`, and the nodes with such an
+    edge. The page draws edges of one pair and type as one line.
+
+    >>> g = KnowledgeGraph()
+    >>> a, b = g.add_node("Person", "刘伟"), g.add_node("Organization", "北京市总工会")
+    >>> _ = g.add_node("Concept", "劳模精神")
+    >>> _ = g.add_edge(a, b, "HOLDS_POST", title="主席")
+    >>> drawn_at_first(g, g.nodes)[0]
+    ['Organization:北京市总工会', 'Person:刘伟']
+    """
+    chosen = set(nodes)
+    shown = {n for n in chosen if graph.nodes[n].type not in HIDDEN_NODE_TYPES}
+    edges = [e for e in graph.edges if e.type not in HIDDEN_EDGE_TYPES
+             and e.source in shown and e.target in shown]
+    return sorted({x for e in edges for x in (e.source, e.target)}), edges
 
 
 def _norm(name: str) -> str:
@@ -119,13 +147,17 @@ def select_view(graph: KnowledgeGraph, *, focus: str | None = None, depth: int |
                 max_nodes: int | None = DEFAULT_MAX_NODES) -> View:
     """Choose the nodes a page shows.
 
-    With no focus and at most ``max_nodes`` nodes (of ``types``, when given),
-    everything. Otherwise a neighbourhood grown from ``focus`` (a label,
-    alias or id; by default the best-connected node) out to ``depth`` steps
-    (unlimited by default), best-connected first, until ``max_nodes``; when
-    that neighbourhood is exhausted before the cap and no focus or depth was
-    asked for, the next best-connected node seeds the rest. Edges are those
-    of the graph between chosen nodes.
+    With no focus and at most ``max_nodes`` drawn nodes (of ``types``, when
+    given), everything. Otherwise a neighbourhood grown from ``focus`` (a
+    label, alias or id; by default the best-connected node) out to ``depth``
+    steps (unlimited by default), best-connected first, until ``max_nodes``;
+    when that neighbourhood is exhausted before the cap and no focus or
+    depth was asked for, the next best-connected node seeds the rest (a node
+    with no drawn edge seeds nothing). The cap counts drawn nodes only:
+    the nodes of :data:`HIDDEN_NODE_TYPES` (articles) come on top, those
+    linked by a drawn edge type to a chosen node (the articles its people
+    wrote), at most a quarter of the cap. Edges are those of the graph
+    between chosen nodes.
     """
     if max_nodes is not None and max_nodes < 1:
         raise ViewError(f"max_nodes must be at least 1, not {max_nodes}")
@@ -134,9 +166,15 @@ def select_view(graph: KnowledgeGraph, *, focus: str | None = None, depth: int |
     types = _check_types(types)
     all_edges = graph.edges
     allowed = {nid for nid, n in graph.nodes.items() if types is None or n.type in types}
-    adj: dict[str, list[str]] = {nid: [] for nid in allowed}
+    focus_id = _resolve_focus(graph, focus) if focus is not None else None
+    if focus_id is not None and focus_id not in allowed:
+        raise ViewError(f"focus {focus_id!r} is a {graph.nodes[focus_id].type}, "
+                        f"not one of the types shown ({', '.join(types or ())})")
+    # the walk and the cap are over what the page draws (and the focus asked for)
+    drawn = {nid for nid in allowed if graph.nodes[nid].type not in HIDDEN_NODE_TYPES or nid == focus_id}
+    adj: dict[str, list[str]] = {nid: [] for nid in drawn}
     for e in all_edges:
-        if e.type in NOT_WALKED or e.source not in allowed or e.target not in allowed:
+        if e.type in NOT_WALKED or e.source not in drawn or e.target not in drawn:
             continue
         if e.source != e.target:
             adj[e.source].append(e.target)
@@ -144,18 +182,16 @@ def select_view(graph: KnowledgeGraph, *, focus: str | None = None, depth: int |
     degree = {nid: len(v) for nid, v in adj.items()}
     rank = lambda nid: (-degree[nid], nid)  # noqa: E731
 
-    focus_id = _resolve_focus(graph, focus) if focus is not None else None
-    if focus_id is not None and focus_id not in allowed:
-        raise ViewError(f"focus {focus_id!r} is a {graph.nodes[focus_id].type}, "
-                        f"not one of the types shown ({', '.join(types or ())})")
-    cap = max_nodes if max_nodes is not None else len(allowed)
-    if focus_id is None and depth is None and len(allowed) <= cap:
+    cap = max_nodes if max_nodes is not None else len(drawn)
+    hidden_cap = max(1, cap // 4) if max_nodes is not None else len(allowed)
+    if focus_id is None and depth is None and len(drawn) <= cap and len(allowed) - len(drawn) <= hidden_cap:
         chosen = set(allowed)
     else:
         pad = focus_id is None and depth is None  # fill the cap from the best-connected
-        if focus_id is None and allowed:
-            focus_id = min(allowed, key=rank)
-        seeds = ([focus_id] if focus_id else []) + (sorted(allowed, key=rank) if pad else [])
+        if focus_id is None and drawn:
+            focus_id = min(drawn, key=rank)
+        seeds = ([focus_id] if focus_id else []) + \
+            (sorted((n for n in drawn if degree[n]), key=rank) if pad else [])
         chosen = set()
         for seed in seeds:
             if len(chosen) >= cap:
@@ -170,6 +206,7 @@ def select_view(graph: KnowledgeGraph, *, focus: str | None = None, depth: int |
                     break
                 steps += 1
                 ring = [m for nid in ring for m in adj[nid] if m not in chosen]
+        chosen |= _attached_hidden(graph, allowed - drawn, chosen, hidden_cap)
     edges = [e for e in all_edges if e.source in chosen and e.target in chosen]
     left_nodes: dict[str, int] = {}
     for nid, n in graph.nodes.items():
@@ -185,3 +222,16 @@ def select_view(graph: KnowledgeGraph, *, focus: str | None = None, depth: int |
                 depth=depth, types=types, max_nodes=max_nodes,
                 left_out_nodes=dict(sorted(left_nodes.items(), key=lambda kv: order[kv[0]])),
                 left_out_edges=dict(sorted(left_edges.items())))
+
+
+def _attached_hidden(graph: KnowledgeGraph, hidden: set[str], chosen: set[str], budget: int) -> set[str]:
+    """Of the ``hidden`` nodes, at most ``budget`` linked to ``chosen`` by a
+    walked edge (an article to its authors), the most linked first."""
+    links: dict[str, int] = {}
+    for e in graph.edges:
+        if e.type in NOT_WALKED:
+            continue
+        for a, b in ((e.source, e.target), (e.target, e.source)):
+            if a in hidden and b in chosen:
+                links[a] = links.get(a, 0) + 1
+    return set(sorted(links, key=lambda n: (-links[n], n))[:budget])
