@@ -66,7 +66,7 @@ def _context_region(level_word: str, code: str) -> lexicon.Region | None:
 
 def _resolve_org(m: Mention, art: Article | None, doc: str, chain_code: str = "",
                  sentence_code: str = "") -> Mention | None:
-    lw = m.attr("level_word")
+    lw = m.org.level_word if m.org is not None else ""
     if not lw:
         return m
     region = _context_region(lw, chain_code) if chain_code else None
@@ -78,14 +78,12 @@ def _resolve_org(m: Mention, art: Article | None, doc: str, chain_code: str = ""
         # a body whose region the text never gives keeps its form (qualified by
         # its document); one named by its function alone is no named body
         return None if lw == "*" else replace(m, qualifier=doc)
-    label = region.name + m.attr("body", "")
-    attrs = dict(m.attrs)
-    attrs.pop("level_word", None)
-    attrs["regions"] = (region.code,)
-    if attrs.get("kind") == "union" and "level" in attrs:
-        attrs["level"] = "provincial" if region.level == "province" else (
-            "city" if region.name.endswith("市") else "county")
-    return replace(m, label=label, attrs=tuple(sorted(attrs.items())), aliases=m.aliases + (m.surface,))
+    label = region.name + m.org.body
+    org = replace(m.org, level_word="", regions=(region.code,))
+    if org.kind == "union" and org.level:
+        org = replace(org, level="provincial" if region.level == "province" else (
+            "city" if region.name.endswith("市") else "county"))
+    return replace(m, label=label, org=org, aliases=m.aliases + (m.surface,))
 
 
 def _posts_by_article(posts: list[Post], article_of) -> dict[str, list[Post]]:
@@ -108,7 +106,7 @@ def _set_article_regions(posts: list[Post], arts: list[Article], article_of) -> 
     for a in arts:
         src = by_id.get(a.continues, a)
         for p in _author_posts(by_article, src):
-            codes = p.org.attr("regions", ())
+            codes = p.org.org.regions if p.org.org is not None else ()
             if codes:
                 a.region = codes[-1]
                 break
@@ -117,7 +115,7 @@ def _set_article_regions(posts: list[Post], arts: list[Article], article_of) -> 
 def _sentence_region(sents: SentenceIndex, regions: list[Mention], starts: list[int], m: Mention) -> str:
     """The nearest region written before ``m`` in its sentence
     (浙江省委和省政府 → 浙江省): the last fallback for a bare body."""
-    if not m.attr("level_word"):
+    if m.org is None or not m.org.level_word:
         return ""
     i = last_before(starts, sents.start_of(m.start), m.start)
     return regions[i].attr("code") if i >= 0 else ""
@@ -133,10 +131,10 @@ def _chain_regions(posts: list[Post]) -> dict[tuple[int, int], str]:
     for chain in by_chain.values():
         code = ""
         for p in sorted(chain, key=lambda p: p.org.start):
-            codes = p.org.attr("regions", ())
+            codes = p.org.org.regions if p.org.org is not None else ()
             if codes:
                 code = codes[-1]
-            elif code and p.org.attr("level_word"):
+            elif code and p.org.org is not None and p.org.org.level_word:
                 out[(p.org.start, p.org.end)] = code
     return out
 
@@ -164,7 +162,7 @@ def _set_speakers(text: str, arts: list[Article], mentions: list[Mention]) -> No
 
 
 def _province_of(org: Mention) -> str:
-    codes = org.attr("regions", ())
+    codes = org.org.regions if org.org is not None else ()
     r = lexicon.regions_by_code().get(codes[-1].split(":")[0]) if codes else None
     if r is None:
         return ""

@@ -1,12 +1,13 @@
 """Organizations: national bodies, bodies named after a region, named bodies
 known by their last word, and bodies inside bodies.
 
-What each mention carries for the resolver (``attrs``): ``kind`` and
-``level`` per the contract, ``regions`` (codes of the regions written in the
-name, outermost first), ``level_word`` (省, 市, 自治区 … when the region is
-not written: ``省总工会`` is resolved from the article's context), ``body``
-(the canonical body word: 总工会, 人大常委会, 委 …) and ``parent`` (the span
-of the body a sub-body belongs to: 全总文工团).
+What each mention carries for the resolver is an
+:class:`~extract.records.OrgAttrs` (``Mention.org``): ``kind`` and ``level``
+per the contract, ``regions`` (codes of the regions written in the name,
+outermost first), ``level_word`` (省, 市, 自治区 … when the region is not
+written: ``省总工会`` is resolved from the article's context), ``body`` (the
+canonical body word: 总工会, 人大常委会, 委 …) and ``parent`` (the span of the
+body a sub-body belongs to: 全总文工团).
 
 >>> from extract.normalise import normalise
 >>> [m.label for m in find(normalise("辽宁省人大常委会副主任、省总工会主席。全总文工团"), [])]
@@ -21,7 +22,7 @@ from functools import lru_cache
 from extract import lexicon
 from extract.lexicon import CJK
 from extract.recognisers.regions import match_region_at
-from extract.records import Mention
+from extract.records import Mention, OrgAttrs
 from extract.spans import SpanSet
 from extract.tokenise import posseg
 from extract.recognisers.base import Found, Scan, register
@@ -76,19 +77,8 @@ def _starts_title(text: str, i: int) -> bool:
 def _org(label: str, surface: str, start: int, rule: str, kind: str, level: str = "",
          regions: tuple[str, ...] = (), level_word: str = "", body: str = "",
          parent: tuple[int, int] | None = None, aliases: tuple[str, ...] = ()) -> Mention:
-    attrs = [("kind", kind)]
-    if level:
-        attrs.append(("level", level))
-    if regions:
-        attrs.append(("regions", regions))
-    if level_word:
-        attrs.append(("level_word", level_word))
-    if body:
-        attrs.append(("body", body))
-    if parent:
-        attrs.append(("parent", parent))
     return Mention("Organization", label, surface, start, start + len(surface), rule=rule,
-                   attrs=tuple(attrs), aliases=aliases)
+                   aliases=aliases, org=OrgAttrs(kind, level, tuple(regions), level_word, body, parent))
 
 
 def _union_level(region_level: str, region_name: str) -> str:
@@ -184,8 +174,8 @@ def _subbody(text: str, parent: Mention) -> Mention | None:
                 return None
             surface = parent.surface + suffix
             return _org(parent.label + suffix, surface, parent.start, "subbody", kind,
-                        regions=parent.attr("regions", ()), level_word=parent.attr("level_word", ""),
-                        body=(parent.attr("body", "") or "") + suffix,
+                        regions=parent.org.regions, level_word=parent.org.level_word,
+                        body=parent.org.body + suffix,
                         parent=(parent.start, parent.end))
     return None
 
