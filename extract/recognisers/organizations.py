@@ -144,9 +144,33 @@ def _regional(text: str, i: int) -> Mention | None:
     if kind == "union":
         level = _union_level(region_level, region_name)
     full_prefix = "".join(r.name for r in regions)
-    label = full_prefix + canonical if regions else level_word + canonical
+    label = _innermost(regions) + canonical if regions else level_word + canonical
+    aliases = (full_prefix + canonical,) if regions and full_prefix + canonical != label else ()
     return _org(label, surface, i, "regional", kind, level,
-                tuple(r.code for r in regions), "" if regions else level_word, canonical)
+                tuple(r.code for r in regions), "" if regions else level_word, canonical,
+                aliases=aliases)
+
+
+def _innermost(regions: list[lexicon.Region]) -> str:
+    """The part of a run of regions a body's label keeps: the innermost
+    division (浙江省绍兴市越城区 → 越城区, so that 越城区总工会 written with or
+    without its city is one body), a town with its county (诸暨市赵家镇)."""
+    if regions[-1].level == "town" and len(regions) > 1:
+        return regions[-2].name + regions[-1].name
+    return regions[-1].name
+
+
+def _leading_regions(text: str, start: int, end: int) -> tuple[list[lexicon.Region], int]:
+    """The full region names a name starts with (江苏省淮安市…), and where they end."""
+    regions: list[lexicon.Region] = []
+    j = start
+    while j < end:
+        hit = match_region_at(text, j, allow_city_short=False)
+        if hit is None or hit[1] != hit[0].name or j + len(hit[1]) >= end:
+            break
+        regions.append(hit[0])
+        j += len(hit[1])
+    return regions, j
 
 
 @lru_cache(maxsize=1)
@@ -236,6 +260,11 @@ def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
     return start
 
 
+# bodies whose name is their own: a place in an enterprise's or a paper's
+# name is part of a brand, not where the body lies (重啤攀枝花有限责任公司)
+_OWN_NAME_KINDS = ("enterprise", "media")
+
+
 def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
     out = []
     for suffix, kind, level in lexicon.org_suffixes():
@@ -247,7 +276,14 @@ def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
             if start is None or taken.overlaps(start, e):
                 continue
             surface = text[start:e]
-            out.append(_org(surface, surface, start, "suffix", kind, level))
+            regions, j = _leading_regions(text, start, e)
+            label, aliases, codes = surface, (), ()
+            if regions and kind not in _OWN_NAME_KINDS:
+                # 江苏省淮安市道路运输行业工会联合会: in 淮安市, named from there
+                codes = tuple(r.code for r in regions)
+                label = _innermost(regions) + text[j:e]
+                aliases = (surface,) if label != surface else ()
+            out.append(_org(label, surface, start, "suffix", kind, level, codes, aliases=aliases))
             taken.add(start, e)
     return out
 
