@@ -127,15 +127,17 @@ def _regional(text: str, i: int) -> Mention | None:
                                                     and regions[-1].suffix):
         # 省委 needs its 省: written with the region (辽宁省委 = 辽宁省 + 委) or alone
         return None
-    if body.body == "工会" and not regions:
+    if body.body == "工会" and not regions and not level_word:
         return None
+    if body.body == "工会" and text.startswith("联合", k + 2):
+        return None  # 澳门工会联合总会: a named federation, read by its own name
     end = k + len(body.body)
     surface = text[i:end]
     if not regions and i > 0 and text[i - 1] in _BARE_BEFORE_BLOCK:
         return None
     canonical = body.canonical
-    # 辽宁工会 / 北京工会: a region's union movement, read as its federation of unions
-    if body.body == "工会" and regions and not level_word:
+    # 辽宁工会 / 北京工会 / 县工会: a region's union movement, read as its federation of unions
+    if body.body == "工会" and (regions or level_word):
         canonical = "总工会"
     kind = body.kind
     level = ""
@@ -241,6 +243,8 @@ def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
     consumed = text[start:suffix_start]
     k = 0
     for w, flag in words[len(words) - _count_words(words, consumed):]:
+        if match_region_at(text, start + k, allow_city_short=True) is not None:
+            break  # 攀枝花德铭化工有限公司: the place heads the name
         if flag in ("ns", "nz", "nt", "j", "eng") or w in _NAME_LEADS \
                 or (flag in ("nr", "nrt") and len(w) <= 3):
             break
@@ -266,7 +270,8 @@ _OWN_NAME_KINDS = ("enterprise", "media")
 
 
 def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
+    ends: dict[int, Mention] = {}
     for suffix, kind, level in lexicon.org_suffixes():
         for m in re.finditer(re.escape(suffix), text):
             s, e = m.span()
@@ -275,6 +280,11 @@ def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
             start = _left_name(text, s)
             if start is None or taken.overlaps(start, e):
                 continue
+            head = ends.get(start)
+            if head is not None and suffix.startswith("分"):
+                # 中国邮政集团有限公司常州市分公司: a branch is named with its company
+                start = head.start
+                out.remove(head)
             surface = text[start:e]
             regions, j = _leading_regions(text, start, e)
             label, aliases, codes = surface, (), ()
@@ -284,6 +294,8 @@ def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
                 label = _innermost(regions) + text[j:e]
                 aliases = (surface,) if label != surface else ()
             out.append(_org(label, surface, start, "suffix", kind, level, codes, aliases=aliases))
+            if kind == "enterprise":
+                ends[e] = out[-1]
             taken.add(start, e)
     return out
 
