@@ -127,8 +127,9 @@ def _regional(text: str, i: int) -> Mention | None:
                                                     and regions[-1].suffix):
         # 省委 needs its 省: written with the region (辽宁省委 = 辽宁省 + 委) or alone
         return None
-    if body.body == "工会" and not regions and not level_word:
-        return None
+    if body.body == "工会" and not regions and (
+            not level_word or (i > 0 and _is_cjk(text[i - 1]) and text[i - 1] not in _BARE_AFTER + "为任选是")):
+        return None  # 县工会 alone, not 社区工会, 园区工会
     if body.body == "工会" and text.startswith("联合", k + 2):
         return None  # 澳门工会联合总会: a named federation, read by its own name
     end = k + len(body.body)
