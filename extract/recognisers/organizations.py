@@ -234,7 +234,8 @@ def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
     start = suffix_start
     for w, flag in reversed(words):
         if flag.startswith(("n", "j", "eng", "v")) or flag in ("an", "b", "s", "f", "l", "ag", "g") \
-                or (flag == "m" and not w.isdigit()):
+                or (flag == "m" and not w.isdigit()) \
+                or match_region_at(text, start - len(w), allow_city_short=True) is not None:
             if suffix_start - (start - len(w)) > max_len:
                 break
             start -= len(w)
@@ -341,6 +342,7 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
             m = sub
         taken.add(m.start, m.end)
         pos = m.end
+    out.extend(_shared_heads(text, out))
     for kind, level, pat in _patterns():
         for mm in pat.finditer(text):
             s, e = mm.span()
@@ -350,6 +352,38 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
             taken.add(s, e)
     out.extend(_suffixed(text, taken))
     out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _region_ending_at(text: str, end: int) -> tuple[lexicon.Region, int] | None:
+    """The longest region name ending at ``end``, and where it starts."""
+    for n in range(6, 1, -1):
+        if end - n >= 0:
+            hit = match_region_at(text, end - n, allow_city_short=True)
+            if hit is not None and len(hit[1]) == n:
+                return hit[0], end - n
+    return None
+
+
+def _shared_heads(text: str, found: list[Mention]) -> list[Mention]:
+    """Bodies sharing the head of the last one: in 石家庄、沧州、辛集总工会
+    each place before a 、 is a body of its own (石家庄市总工会; the written
+    fragment is its surface)."""
+    out = []
+    for m in found:
+        o = m.org
+        if m.rule != "regional" or o is None or len(o.regions) != 1 or o.level_word:
+            continue
+        p = m.start
+        while p > 0 and text[p - 1] == "、":
+            hit = _region_ending_at(text, p - 1)
+            if hit is None:
+                break
+            r, start = hit
+            level = _union_level(r.level, r.name) if o.kind == "union" else ""
+            out.append(_org(r.name + o.body, text[start:p - 1], start, "shared-head", o.kind,
+                            level, (r.code,), body=o.body))
+            p = start
     return out
 
 
