@@ -106,6 +106,7 @@ class DocumentContext:
         named = sorted((p, c) for p, c in regions if c in lexicon.regions_by_code())
         self.starts = [p for p, _ in named]
         self.codes = [c for _, c in named]
+        self._by_level: dict[str, tuple[list[int], list[Region]]] = {}
 
     def region_for(self, level_word: str, pos: int) -> Region | None:
         """The region a bare body of ``level_word`` written at ``pos`` takes,
@@ -114,15 +115,24 @@ class DocumentContext:
             r = fits(level_word, code)
             if r is not None:
                 return r
-        i = bisect.bisect_left(self.starts, pos)
-        for code in reversed(self.codes[:i]):
-            r = fits(level_word, code)
-            if r is not None:
-                return r
-        if level_word == "*":
+        starts, regions = self._fitting(level_word)
+        i = bisect.bisect_left(starts, pos)
+        if i > 0:
+            return regions[i - 1]
+        if level_word == "*" or i >= len(regions):
             return None
-        for code in self.codes[i:]:
-            r = fits(level_word, code)
-            if r is not None:
-                return r
-        return None
+        return regions[i]
+
+    def _fitting(self, level_word: str) -> tuple[list[int], list[Region]]:
+        """The named regions that fit ``level_word``, once per level word (a
+        long text of bare bodies is read in linear time)."""
+        got = self._by_level.get(level_word)
+        if got is None:
+            starts, regions = [], []
+            for p, c in zip(self.starts, self.codes):
+                r = fits(level_word, c)
+                if r is not None:
+                    starts.append(p)
+                    regions.append(r)
+            got = self._by_level[level_word] = (starts, regions)
+        return got
