@@ -78,3 +78,48 @@ def test_generic_plural_is_no_body():
 
 def test_level_union_written_short_is_the_federation():
     assert "大荔县总工会" in _orgs("大荔县召开大会。县工会主席王明芳作报告。")
+
+
+# --- statistical proposals (extract/recognisers/statistical_orgs.py), with
+# the tagger's spans given, so that the rules' part is what is pinned ---
+
+def _proposed(text: str, spans: list[str], rules: bool = True) -> dict[str, OrgAttrs]:
+    from extract.recognisers import Scan, find_mentions  # noqa: F401
+    from extract.recognisers import organizations
+    from extract.recognisers.statistical_orgs import StatisticalOrgsRecogniser
+    from extract.tagger import Tagged
+
+    norm = normalise(text)
+    scan = Scan(norm, statistical=False)
+    scan.__dict__["tags"] = [Tagged(norm.text.index(s), norm.text.index(s) + len(s), "ORG", s) for s in spans]
+    if rules:
+        scan.found.mentions.extend(organizations.find(norm, [], scan.region_hits))
+    return {m.label: m.org for m in StatisticalOrgsRecogniser().find(scan).mentions}
+
+
+def test_tagger_span_ending_in_a_body_word_is_a_body_of_its_kind():
+    got = _proposed("代表们参观了金湾航空城俱乐部和澳门警察总局。", ["金湾航空城俱乐部", "澳门警察总局"])
+    assert got["金湾航空城俱乐部"].kind == "other"
+    assert got["澳门警察总局"].kind == "state"
+
+
+def test_tagger_span_the_rules_read_takes_their_kind_and_level():
+    got = _proposed("他出席了辽宁省总工会的会议。", ["辽宁省总工会"], rules=False)
+    assert {k: (v.kind, v.level) for k, v in got.items()} == {"辽宁省总工会": ("union", "provincial")}
+
+
+def test_tagger_span_not_ending_in_a_body_word_is_dropped():
+    assert _proposed("中国工会走过百年历程。", ["中国工会"]) == {}
+
+
+def test_tagger_generic_plural_and_period_phrase_are_dropped():
+    assert _proposed("各级工会协会和新时代江苏工会协会都参加。", ["各级工会协会", "新时代江苏工会协会"]) == {}
+
+
+def test_tagger_span_in_page_furniture_is_dropped():
+    assert _proposed("首页 新闻 体育 娱乐 游戏 邮箱 新浪协会 搜索", ["新浪协会"]) == {}
+
+
+def test_tagger_span_longer_than_the_rules_tail_replaces_it_with_its_kind():
+    got = _proposed("市委书记来到东郊职工群众惠民服务中心看望职工。", ["东郊职工群众惠民服务中心"])
+    assert got["东郊职工群众惠民服务中心"].kind == "other"
