@@ -98,9 +98,9 @@ def _proposed(text: str, spans: list[str], rules: bool = True) -> dict[str, OrgA
 
 
 def test_tagger_span_ending_in_a_body_word_is_a_body_of_its_kind():
-    got = _proposed("代表们参观了金湾航空城俱乐部和澳门警察总局。", ["金湾航空城俱乐部", "澳门警察总局"])
+    got = _proposed("代表们参观了金湾航空城俱乐部和临港新片区管理局。", ["金湾航空城俱乐部", "临港新片区管理局"])
     assert got["金湾航空城俱乐部"].kind == "other"
-    assert got["澳门警察总局"].kind == "state"
+    assert got["临港新片区管理局"].kind == "state"
 
 
 def test_tagger_span_the_rules_read_takes_their_kind_and_level():
@@ -123,3 +123,25 @@ def test_tagger_span_in_page_furniture_is_dropped():
 def test_tagger_span_longer_than_the_rules_tail_replaces_it_with_its_kind():
     got = _proposed("市委书记来到东郊职工群众惠民服务中心看望职工。", ["东郊职工群众惠民服务中心"])
     assert got["东郊职工群众惠民服务中心"].kind == "other"
+
+
+def _located(text: str) -> set[tuple[str, str]]:
+    return {(f.source[1], f.target[1]) for f in _result(text).facts if f.type == "LOCATED_IN"}
+
+
+def test_shared_head_places_are_regions_and_hold_their_bodies():
+    got = _located("河北省石家庄、沧州总工会分别召开会议。")
+    assert {("石家庄市总工会", "石家庄市"), ("沧州市总工会", "沧州市"), ("石家庄市", "河北省")} <= got
+
+
+def test_place_in_an_enterprise_name_is_not_a_region():
+    r = _result("重庆啤酒攀枝花有限责任公司职工获奖。")
+    assert not [m for m in r.mentions if m.type == "Region" and m.label == "攀枝花市"]
+
+
+def test_sar_offices_and_unions_lie_in_their_region():
+    text = "澳门保安司司长黄少泽、澳门立法会主席高开贤出席。香港邮务职工会获奖。"
+    assert {("澳门保安司", "澳门特别行政区"), ("澳门立法会", "澳门特别行政区"),
+            ("香港邮务职工会", "香港特别行政区")} <= _located(text)
+    got = _orgs(text)
+    assert (got["澳门保安司"].kind, got["澳门立法会"].kind) == ("state", "legislature")

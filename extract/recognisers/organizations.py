@@ -163,17 +163,21 @@ def _innermost(regions: list[lexicon.Region]) -> str:
     return regions[-1].name
 
 
-def _leading_regions(text: str, start: int, end: int) -> tuple[list[lexicon.Region], int]:
-    """The full region names a name starts with (江苏省淮安市…), and where they end."""
+def _leading_regions(text: str, start: int, end: int) -> tuple[list[lexicon.Region], int, int]:
+    """The regions a name starts with (江苏省淮安市…, 香港…): full names, and
+    a province's short form first; with where the innermost is written and
+    where the run ends."""
     regions: list[lexicon.Region] = []
-    j = start
+    j = inner = start
     while j < end:
         hit = match_region_at(text, j, allow_city_short=False)
-        if hit is None or hit[1] != hit[0].name or j + len(hit[1]) >= end:
+        if hit is None or j + len(hit[1]) >= end:
+            break
+        if hit[1] != hit[0].name and (regions or hit[0].level != "province"):
             break
         regions.append(hit[0])
-        j += len(hit[1])
-    return regions, j
+        inner, j = j, j + len(hit[1])
+    return regions, inner, j
 
 
 @lru_cache(maxsize=1)
@@ -266,6 +270,21 @@ def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
     return start
 
 
+def _named_from_region(text: str, start: int, end: int, kind: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """Label, region codes and aliases of a body named ``text[start:end]``:
+    a body named after its regions (江苏省淮安市道路运输行业工会联合会,
+    香港邮务职工会) lies in them and is labelled from the innermost as written
+    (淮安市道路运输行业工会联合会), the full form an alias."""
+    surface = text[start:end]
+    regions, inner, _ = _leading_regions(text, start, end)
+    if not regions or kind in _OWN_NAME_KINDS:
+        return surface, (), ()
+    if regions[-1].level == "town" and len(regions) > 1:
+        inner = start
+    label = text[inner:end]
+    return label, tuple(r.code for r in regions), ((surface,) if label != surface else ())
+
+
 # bodies whose name is their own: a place in an enterprise's or a paper's
 # name is part of a brand, not where the body lies (重啤攀枝花有限责任公司)
 _OWN_NAME_KINDS = ("enterprise", "media")
@@ -288,13 +307,7 @@ def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
                 start = head.start
                 out.remove(head)
             surface = text[start:e]
-            regions, j = _leading_regions(text, start, e)
-            label, aliases, codes = surface, (), ()
-            if regions and kind not in _OWN_NAME_KINDS:
-                # 江苏省淮安市道路运输行业工会联合会: in 淮安市, named from there
-                codes = tuple(r.code for r in regions)
-                label = _innermost(regions) + text[j:e]
-                aliases = (surface,) if label != surface else ()
+            label, codes, aliases = _named_from_region(text, start, e, kind)
             out.append(_org(label, surface, start, "suffix", kind, level, codes, aliases=aliases))
             if kind == "enterprise":
                 ends[e] = out[-1]
@@ -348,7 +361,8 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
             s, e = mm.span()
             if taken.overlaps(s, e):
                 continue
-            out.append(_org(mm.group(0), mm.group(0), s, "pattern", kind, level))
+            label, codes, aliases = _named_from_region(text, s, e, kind)
+            out.append(_org(label, mm.group(0), s, "pattern", kind, level, codes, aliases=aliases))
             taken.add(s, e)
     out.extend(_suffixed(text, taken))
     out.sort(key=lambda m: (m.start, -m.end))
@@ -395,4 +409,30 @@ class OrganizationsRecogniser:
     order = 20
 
     def find(self, scan: Scan) -> Found:
-        return Found(find(scan.norm, scan.found.of("Region"), scan.region_hits))
+        orgs = find(scan.norm, scan.found.of("Region"), scan.region_hits)
+        return Found(orgs + regions_in_names(scan.norm.text, orgs, scan.found.of("Region")))
+
+
+def regions_in_names(text: str, orgs: list[Mention], regions: list[Mention]) -> list[Mention]:
+    """The place heading a union's, party's or state body's name is a Region
+    even where written short and named nowhere else (石家庄、沧州总工会 →
+    石家庄市, 沧州市); one in an enterprise's or a paper's name is not.
+
+    >>> from extract.normalise import normalise
+    >>> n = normalise("石家庄、沧州总工会")
+    >>> [(m.label, m.surface) for m in regions_in_names(n.text, find(n, []), [])]
+    [('石家庄市', '石家庄'), ('沧州市', '沧州')]
+    """
+    from extract.recognisers.regions import region_mention
+
+    have = SpanSet.of((m.start, m.end) for m in regions)
+    out = []
+    for m in orgs:
+        if m.org is None or not m.org.regions or m.org.kind in _OWN_NAME_KINDS:
+            continue
+        hit = match_region_at(text, m.start, allow_city_short=True)
+        if hit is None or hit[0].code != m.org.regions[0] or have.overlaps(m.start, m.start + len(hit[1])):
+            continue
+        out.append(region_mention(hit[0], hit[1], m.start, "in-body-name"))
+        have.add(m.start, m.start + len(hit[1]))
+    return out
