@@ -21,6 +21,33 @@ class SpanError(ValueError):
 
 
 @dataclass(frozen=True)
+class OrgAttrs:
+    """What an Organization mention carries for the resolver and the graph.
+
+    ``kind`` and ``level`` are the contract's (they become node attributes);
+    ``regions`` are the codes of the regions written in the name, outermost
+    first; ``level_word`` is the level written without its region (省, 市 …;
+    ``*`` for a body named by its function alone), which the resolver fills
+    from the document; ``body`` is the canonical body word (总工会, 人大常委会);
+    ``parent`` is the span of the body a sub-body belongs to.
+
+    >>> OrgAttrs("union", "provincial", regions=("210000",)).node_attrs()
+    (('kind', 'union'), ('level', 'provincial'))
+    """
+
+    kind: str
+    level: str = ""
+    regions: tuple[str, ...] = ()
+    level_word: str = ""
+    body: str = ""
+    parent: tuple[int, int] | None = None
+
+    def node_attrs(self) -> tuple[tuple[str, Any], ...]:
+        """The attributes a graph node of this body carries."""
+        return (("kind", self.kind),) + ((("level", self.level),) if self.level else ())
+
+
+@dataclass(frozen=True)
 class Mention:
     """One occurrence of an entity: the canonical ``label`` it resolves to,
     the ``surface`` as written, where, and the rule that found it."""
@@ -34,6 +61,7 @@ class Mention:
     attrs: tuple[tuple[str, Any], ...] = ()
     aliases: tuple[str, ...] = ()
     qualifier: str = ""
+    org: OrgAttrs | None = None  # an Organization's attributes
 
     def __post_init__(self) -> None:
         if not (0 <= self.start < self.end):
@@ -44,8 +72,26 @@ class Mention:
         """Identity of the entity this mention resolves to."""
         return (self.type, self.label, self.qualifier)
 
+    @property
+    def node_attrs(self) -> tuple[tuple[str, Any], ...]:
+        """The attributes given to this mention's graph node (before the
+        builder keeps those it knows): ``attrs`` and an Organization's
+        kind and level."""
+        return self.attrs + self.org.node_attrs() if self.org is not None else self.attrs
+
     def attr(self, name: str, default: Any = None) -> Any:
-        return dict(self.attrs).get(name, default)
+        """One of ``attrs``; for an Organization also one of :class:`OrgAttrs`
+        (``m.attr("kind")``); prefer ``m.org.kind`` in new code."""
+        for k, v in self.attrs:
+            if k == name:
+                return v
+        if self.org is not None and name in _ORG_FIELDS:
+            v = getattr(self.org, name)
+            return default if v in ("", (), None) else v
+        return default
+
+
+_ORG_FIELDS = frozenset(("kind", "level", "regions", "level_word", "body", "parent"))
 
 
 @dataclass(frozen=True)

@@ -60,8 +60,8 @@ def located_in(res: Resolved) -> list[Fact]:
             first_region.setdefault(m.attr("code"), m)
     by_code = lexicon.regions_by_code()
     for m in res.mentions:
-        if m.type == "Organization":
-            codes = m.attr("regions", ())
+        if m.org is not None:
+            codes = m.org.regions
             if not codes:
                 continue
             code = codes[-1]
@@ -99,9 +99,9 @@ def located_by_sentence(norm, res: Resolved) -> list[Fact]:
     starts = [r.start for r in regions]
     out = []
     for m in res.mentions:
-        if m.type != "Organization" or m.rule != "suffix" or m.attr("kind") != "other":
+        if m.org is None or m.rule != "suffix" or m.org.kind != "other":
             continue
-        i = last_before(starts, sents.start_of(m.start), m.start)
+        i = last_before(starts, sents.start_of(m.start + 1), m.start)  # the sentence m starts, even at its first character
         if i >= 0:
             r = regions[i]
             out.append(Fact("LOCATED_IN", m.key, r.key, r.start, m.end, rule="sentence-region"))
@@ -134,7 +134,7 @@ def suborganization_of(res: Resolved) -> list[Fact]:
     at = {(m.start, m.end): m for m in res.mentions if m.type == "Organization"}
     out = []
     for m in res.mentions:
-        span = m.attr("parent") if m.type == "Organization" else None
+        span = m.org.parent if m.org is not None else None
         if span and tuple(span) in at:
             out.append(Fact("SUBORGANIZATION_OF", m.key, at[tuple(span)].key, m.start, m.end,
                             rule="subbody"))

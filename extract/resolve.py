@@ -27,12 +27,10 @@ import bisect
 from dataclasses import dataclass, field, replace
 
 from extract import lexicon
+from extract.context import DocumentContext, fits
 from extract.records import Article, Mention
 from extract.spans import SentenceIndex, last_before
 from extract.recognisers.posts import Post
-
-_LEVEL_SUFFIX = {"省": ("省",), "自治区": ("自治区",), "市": ("市",), "自治州": ("自治州",),
-                 "县": ("县",), "区": ("区",), "旗": ("旗",)}
 
 
 @dataclass
@@ -51,22 +49,12 @@ def _article_index(arts: list[Article]):
     return of
 
 
-def _context_region(level_word: str, code: str) -> lexicon.Region | None:
-    r = lexicon.regions_by_code().get(code)
-    if r is None:
-        return None
-    if level_word == "*":  # a body named without level: the context's own region
-        return r
-    suffixes = _LEVEL_SUFFIX.get(level_word, ())
-    for cand in [r] + lexicon.region_ancestors(r):
-        if cand.name.endswith(suffixes):
-            return cand
-    return None
+_context_region = fits
 
 
 def _resolve_org(m: Mention, art: Article | None, doc: str, chain_code: str = "",
-                 sentence_code: str = "") -> Mention | None:
-    lw = m.attr("level_word")
+                 sentence_code: str = "", context: DocumentContext | None = None) -> Mention | None:
+    lw = m.org.level_word if m.org is not None else ""
     if not lw:
         return m
     region = _context_region(lw, chain_code) if chain_code else None
@@ -74,18 +62,18 @@ def _resolve_org(m: Mention, art: Article | None, doc: str, chain_code: str = ""
         region = _context_region(lw, art.region)
     if region is None and sentence_code:
         region = _context_region(lw, sentence_code)
+    if region is None and context is not None:
+        region = context.region_for(lw, m.start)
     if region is None:
         # a body whose region the text never gives keeps its form (qualified by
         # its document); one named by its function alone is no named body
         return None if lw == "*" else replace(m, qualifier=doc)
-    label = region.name + m.attr("body", "")
-    attrs = dict(m.attrs)
-    attrs.pop("level_word", None)
-    attrs["regions"] = (region.code,)
-    if attrs.get("kind") == "union" and "level" in attrs:
-        attrs["level"] = "provincial" if region.level == "province" else (
-            "city" if region.name.endswith("市") else "county")
-    return replace(m, label=label, attrs=tuple(sorted(attrs.items())), aliases=m.aliases + (m.surface,))
+    label = region.name + m.org.body
+    org = replace(m.org, level_word="", regions=(region.code,))
+    if org.kind == "union" and org.level:
+        org = replace(org, level="provincial" if region.level == "province" else (
+            "city" if region.name.endswith("市") else "county"))
+    return replace(m, label=label, org=org, aliases=m.aliases + (m.surface,))
 
 
 def _posts_by_article(posts: list[Post], article_of) -> dict[str, list[Post]]:
@@ -108,7 +96,7 @@ def _set_article_regions(posts: list[Post], arts: list[Article], article_of) -> 
     for a in arts:
         src = by_id.get(a.continues, a)
         for p in _author_posts(by_article, src):
-            codes = p.org.attr("regions", ())
+            codes = p.org.org.regions if p.org.org is not None else ()
             if codes:
                 a.region = codes[-1]
                 break
@@ -117,9 +105,9 @@ def _set_article_regions(posts: list[Post], arts: list[Article], article_of) -> 
 def _sentence_region(sents: SentenceIndex, regions: list[Mention], starts: list[int], m: Mention) -> str:
     """The nearest region written before ``m`` in its sentence
     (浙江省委和省政府 → 浙江省): the last fallback for a bare body."""
-    if not m.attr("level_word"):
+    if m.org is None or not m.org.level_word:
         return ""
-    i = last_before(starts, sents.start_of(m.start), m.start)
+    i = last_before(starts, sents.start_of(m.start + 1), m.start)  # the sentence m starts, even at its first character
     return regions[i].attr("code") if i >= 0 else ""
 
 
@@ -133,10 +121,10 @@ def _chain_regions(posts: list[Post]) -> dict[tuple[int, int], str]:
     for chain in by_chain.values():
         code = ""
         for p in sorted(chain, key=lambda p: p.org.start):
-            codes = p.org.attr("regions", ())
+            codes = p.org.org.regions if p.org.org is not None else ()
             if codes:
                 code = codes[-1]
-            elif code and p.org.attr("level_word"):
+            elif code and p.org.org is not None and p.org.org.level_word:
                 out[(p.org.start, p.org.end)] = code
     return out
 
@@ -164,7 +152,7 @@ def _set_speakers(text: str, arts: list[Article], mentions: list[Mention]) -> No
 
 
 def _province_of(org: Mention) -> str:
-    codes = org.attr("regions", ())
+    codes = org.org.regions if org.org is not None else ()
     r = lexicon.regions_by_code().get(codes[-1].split(":")[0]) if codes else None
     if r is None:
         return ""
@@ -214,13 +202,14 @@ def resolve(norm, found, arts: list[Article]) -> Resolved:
     sents = SentenceIndex(norm.text)
     regions = sorted((m for m in found.mentions if m.type == "Region"), key=lambda m: m.start)
     region_starts = [m.start for m in regions]
+    context = DocumentContext(norm.text, [(m.start, m.attr("code")) for m in regions])
     out: list[Mention] = []
     resolved_at: dict[tuple[int, int], Mention | None] = {}
     for m in found.mentions:
         if m.type == "Organization":
             r = resolved_at[(m.start, m.end)] = _resolve_org(
                 m, article_of(m.start), doc, chain_code.get((m.start, m.end), ""),
-                _sentence_region(sents, regions, region_starts, m))
+                _sentence_region(sents, regions, region_starts, m), context)
             if r is None:
                 continue
             m = r

@@ -131,7 +131,7 @@ def prepare(result: DocumentResult) -> Prepared:
         aliases.add(m.surface)
         if m.aliases:
             aliases.update(m.aliases)
-        for k, v in m.attrs:
+        for k, v in m.node_attrs:
             if k in NODE_ATTRS and v is not None and v != "" and k not in attrs:
                 attrs[k] = v
         if arts:

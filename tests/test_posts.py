@@ -173,3 +173,53 @@ def test_posts_writer_recalling_a_post_holds_it_as_former():
     got = [(f.source[1], dict(f.attrs).get("title"), dict(f.attrs).get("former")) for f in r.facts
            if f.type == "HOLDS_POST"]
     assert got == [("张三丰", "原主席", True)]
+
+
+# --- issue 14: election lists, 兼职, candidates, unions named through a body,
+# titles at enterprises, former chains ---
+
+def _facts(text: str, type_: str):
+    return [f for f in _run(text).facts if f.type == type_]
+
+
+def test_election_list_gives_each_name_the_title_after_its_wei():
+    got = posts("会议选举陆志远为海南省总工会主席，王全为常务副主席，郭奕秋、郑有基为专职副主席，"
+                "赖泳文为兼职副主席。")
+    assert got == {("陆志远", "海南省总工会", "主席"), ("王全", "海南省总工会", "常务副主席"),
+                   ("郭奕秋", "海南省总工会", "专职副主席"), ("郑有基", "海南省总工会", "专职副主席"),
+                   ("赖泳文", "海南省总工会", "兼职副主席")}
+
+
+def test_elected_one_after_another_at_one_body():
+    got = posts("大荔县工会召开代表大会。王明芳当选为县工会主席、梁秀玲当选为副主席。")
+    assert got == {("王明芳", "大荔县总工会", "主席"), ("梁秀玲", "大荔县总工会", "副主席")}
+
+
+def test_concurrent_post_written_jianzhi():
+    assert posts("辽宁省总工会副主席(兼)刘明出席会议。") == {("刘明", "辽宁省总工会", "兼职副主席")}
+
+
+def test_candidate_holds_nothing():
+    assert posts("会议推荐辽宁省总工会主席候选人王明。") == set()
+
+
+def test_no_body_no_post():
+    assert posts("会上，副市长刘明讲话。") == set()
+
+
+def test_union_named_through_its_company():
+    text = "兰州石化公司党委常务副书记、工会主席贾鸿武出席。"
+    assert posts(text) == {("贾鸿武", "兰州石化公司", "党委常务副书记"), ("贾鸿武", "兰州石化公司工会", "主席")}
+    subs = {(f.source[1], f.target[1]) for f in _facts(text, "SUBORGANIZATION_OF")}
+    assert subs == {("兰州石化公司工会", "兰州石化公司")}
+
+
+def test_team_stays_in_the_title_at_the_enterprise():
+    got = posts("其中，攀枝花德铭化工有限公司机修班班长金加明荣获奖章。")
+    assert got == {("金加明", "攀枝花德铭化工有限公司", "机修班班长")}
+
+
+def test_former_heading_a_chain_makes_every_post_former():
+    fs = _facts("原中国华电集团有限公司党组副书记、总经理王明出席。", "HOLDS_POST")
+    assert {dict(f.attrs)["title"] for f in fs} == {"原党组副书记", "原总经理"}
+    assert all(dict(f.attrs).get("former") is True for f in fs)

@@ -1,12 +1,13 @@
 """Organizations: national bodies, bodies named after a region, named bodies
 known by their last word, and bodies inside bodies.
 
-What each mention carries for the resolver (``attrs``): ``kind`` and
-``level`` per the contract, ``regions`` (codes of the regions written in the
-name, outermost first), ``level_word`` (省, 市, 自治区 … when the region is
-not written: ``省总工会`` is resolved from the article's context), ``body``
-(the canonical body word: 总工会, 人大常委会, 委 …) and ``parent`` (the span
-of the body a sub-body belongs to: 全总文工团).
+What each mention carries for the resolver is an
+:class:`~extract.records.OrgAttrs` (``Mention.org``): ``kind`` and ``level``
+per the contract, ``regions`` (codes of the regions written in the name,
+outermost first), ``level_word`` (省, 市, 自治区 … when the region is not
+written: ``省总工会`` is resolved from the article's context), ``body`` (the
+canonical body word: 总工会, 人大常委会, 委 …) and ``parent`` (the span of the
+body a sub-body belongs to: 全总文工团).
 
 >>> from extract.normalise import normalise
 >>> [m.label for m in find(normalise("辽宁省人大常委会副主任、省总工会主席。全总文工团"), [])]
@@ -21,7 +22,7 @@ from functools import lru_cache
 from extract import lexicon
 from extract.lexicon import CJK
 from extract.recognisers.regions import match_region_at
-from extract.records import Mention
+from extract.records import Mention, OrgAttrs
 from extract.spans import SpanSet
 from extract.tokenise import posseg
 from extract.recognisers.base import Found, Scan, register
@@ -76,19 +77,8 @@ def _starts_title(text: str, i: int) -> bool:
 def _org(label: str, surface: str, start: int, rule: str, kind: str, level: str = "",
          regions: tuple[str, ...] = (), level_word: str = "", body: str = "",
          parent: tuple[int, int] | None = None, aliases: tuple[str, ...] = ()) -> Mention:
-    attrs = [("kind", kind)]
-    if level:
-        attrs.append(("level", level))
-    if regions:
-        attrs.append(("regions", regions))
-    if level_word:
-        attrs.append(("level_word", level_word))
-    if body:
-        attrs.append(("body", body))
-    if parent:
-        attrs.append(("parent", parent))
     return Mention("Organization", label, surface, start, start + len(surface), rule=rule,
-                   attrs=tuple(attrs), aliases=aliases)
+                   aliases=aliases, org=OrgAttrs(kind, level, tuple(regions), level_word, body, parent))
 
 
 def _union_level(region_level: str, region_name: str) -> str:
@@ -137,15 +127,18 @@ def _regional(text: str, i: int) -> Mention | None:
                                                     and regions[-1].suffix):
         # 省委 needs its 省: written with the region (辽宁省委 = 辽宁省 + 委) or alone
         return None
-    if body.body == "工会" and not regions:
-        return None
+    if body.body == "工会" and not regions and (
+            not level_word or (i > 0 and _is_cjk(text[i - 1]) and text[i - 1] not in _BARE_AFTER + "为任选是")):
+        return None  # 县工会 alone, not 社区工会, 园区工会
+    if body.body == "工会" and text.startswith("联合", k + 2):
+        return None  # 澳门工会联合总会: a named federation, read by its own name
     end = k + len(body.body)
     surface = text[i:end]
     if not regions and i > 0 and text[i - 1] in _BARE_BEFORE_BLOCK:
         return None
     canonical = body.canonical
-    # 辽宁工会 / 北京工会: a region's union movement, read as its federation of unions
-    if body.body == "工会" and regions and not level_word:
+    # 辽宁工会 / 北京工会 / 县工会: a region's union movement, read as its federation of unions
+    if body.body == "工会" and (regions or level_word):
         canonical = "总工会"
     kind = body.kind
     level = ""
@@ -154,9 +147,37 @@ def _regional(text: str, i: int) -> Mention | None:
     if kind == "union":
         level = _union_level(region_level, region_name)
     full_prefix = "".join(r.name for r in regions)
-    label = full_prefix + canonical if regions else level_word + canonical
+    label = _innermost(regions) + canonical if regions else level_word + canonical
+    aliases = (full_prefix + canonical,) if regions and full_prefix + canonical != label else ()
     return _org(label, surface, i, "regional", kind, level,
-                tuple(r.code for r in regions), "" if regions else level_word, canonical)
+                tuple(r.code for r in regions), "" if regions else level_word, canonical,
+                aliases=aliases)
+
+
+def _innermost(regions: list[lexicon.Region]) -> str:
+    """The part of a run of regions a body's label keeps: the innermost
+    division (浙江省绍兴市越城区 → 越城区, so that 越城区总工会 written with or
+    without its city is one body), a town with its county (诸暨市赵家镇)."""
+    if regions[-1].level == "town" and len(regions) > 1:
+        return regions[-2].name + regions[-1].name
+    return regions[-1].name
+
+
+def _leading_regions(text: str, start: int, end: int) -> tuple[list[lexicon.Region], int, int]:
+    """The regions a name starts with (江苏省淮安市…, 香港…): full names, and
+    a province's short form first; with where the innermost is written and
+    where the run ends."""
+    regions: list[lexicon.Region] = []
+    j = inner = start
+    while j < end:
+        hit = match_region_at(text, j, allow_city_short=False)
+        if hit is None or j + len(hit[1]) >= end:
+            break
+        if hit[1] != hit[0].name and (regions or hit[0].level != "province"):
+            break
+        regions.append(hit[0])
+        inner, j = j, j + len(hit[1])
+    return regions, inner, j
 
 
 @lru_cache(maxsize=1)
@@ -184,8 +205,8 @@ def _subbody(text: str, parent: Mention) -> Mention | None:
                 return None
             surface = parent.surface + suffix
             return _org(parent.label + suffix, surface, parent.start, "subbody", kind,
-                        regions=parent.attr("regions", ()), level_word=parent.attr("level_word", ""),
-                        body=(parent.attr("body", "") or "") + suffix,
+                        regions=parent.org.regions, level_word=parent.org.level_word,
+                        body=parent.org.body + suffix,
                         parent=(parent.start, parent.end))
     return None
 
@@ -217,7 +238,8 @@ def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
     start = suffix_start
     for w, flag in reversed(words):
         if flag.startswith(("n", "j", "eng", "v")) or flag in ("an", "b", "s", "f", "l", "ag", "g") \
-                or (flag == "m" and not w.isdigit()):
+                or (flag == "m" and not w.isdigit()) \
+                or match_region_at(text, start - len(w), allow_city_short=True) is not None:
             if suffix_start - (start - len(w)) > max_len:
                 break
             start -= len(w)
@@ -227,6 +249,8 @@ def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
     consumed = text[start:suffix_start]
     k = 0
     for w, flag in words[len(words) - _count_words(words, consumed):]:
+        if match_region_at(text, start + k, allow_city_short=True) is not None:
+            break  # 攀枝花德铭化工有限公司: the place heads the name
         if flag in ("ns", "nz", "nt", "j", "eng") or w in _NAME_LEADS \
                 or (flag in ("nr", "nrt") and len(w) <= 3):
             break
@@ -246,8 +270,29 @@ def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
     return start
 
 
+def _named_from_region(text: str, start: int, end: int, kind: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """Label, region codes and aliases of a body named ``text[start:end]``:
+    a body named after its regions (江苏省淮安市道路运输行业工会联合会,
+    香港邮务职工会) lies in them and is labelled from the innermost as written
+    (淮安市道路运输行业工会联合会), the full form an alias."""
+    surface = text[start:end]
+    regions, inner, _ = _leading_regions(text, start, end)
+    if not regions or kind in _OWN_NAME_KINDS:
+        return surface, (), ()
+    if regions[-1].level == "town" and len(regions) > 1:
+        inner = start
+    label = text[inner:end]
+    return label, tuple(r.code for r in regions), ((surface,) if label != surface else ())
+
+
+# bodies whose name is their own: a place in an enterprise's or a paper's
+# name is part of a brand, not where the body lies (重啤攀枝花有限责任公司)
+_OWN_NAME_KINDS = ("enterprise", "media")
+
+
 def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
+    ends: dict[int, Mention] = {}
     for suffix, kind, level in lexicon.org_suffixes():
         for m in re.finditer(re.escape(suffix), text):
             s, e = m.span()
@@ -256,8 +301,16 @@ def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
             start = _left_name(text, s)
             if start is None or taken.overlaps(start, e):
                 continue
+            head = ends.get(start)
+            if head is not None and suffix.startswith("分"):
+                # 中国邮政集团有限公司常州市分公司: a branch is named with its company
+                start = head.start
+                out.remove(head)
             surface = text[start:e]
-            out.append(_org(surface, surface, start, "suffix", kind, level))
+            label, codes, aliases = _named_from_region(text, start, e, kind)
+            out.append(_org(label, surface, start, "suffix", kind, level, codes, aliases=aliases))
+            if kind == "enterprise":
+                ends[e] = out[-1]
             taken.add(start, e)
     return out
 
@@ -302,15 +355,49 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
             m = sub
         taken.add(m.start, m.end)
         pos = m.end
+    out.extend(_shared_heads(text, out))
     for kind, level, pat in _patterns():
         for mm in pat.finditer(text):
             s, e = mm.span()
             if taken.overlaps(s, e):
                 continue
-            out.append(_org(mm.group(0), mm.group(0), s, "pattern", kind, level))
+            label, codes, aliases = _named_from_region(text, s, e, kind)
+            out.append(_org(label, mm.group(0), s, "pattern", kind, level, codes, aliases=aliases))
             taken.add(s, e)
     out.extend(_suffixed(text, taken))
     out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _region_ending_at(text: str, end: int) -> tuple[lexicon.Region, int] | None:
+    """The longest region name ending at ``end``, and where it starts."""
+    for n in range(6, 1, -1):
+        if end - n >= 0:
+            hit = match_region_at(text, end - n, allow_city_short=True)
+            if hit is not None and len(hit[1]) == n:
+                return hit[0], end - n
+    return None
+
+
+def _shared_heads(text: str, found: list[Mention]) -> list[Mention]:
+    """Bodies sharing the head of the last one: in 石家庄、沧州、辛集总工会
+    each place before a 、 is a body of its own (石家庄市总工会; the written
+    fragment is its surface)."""
+    out = []
+    for m in found:
+        o = m.org
+        if m.rule != "regional" or o is None or len(o.regions) != 1 or o.level_word:
+            continue
+        p = m.start
+        while p > 0 and text[p - 1] == "、":
+            hit = _region_ending_at(text, p - 1)
+            if hit is None:
+                break
+            r, start = hit
+            level = _union_level(r.level, r.name) if o.kind == "union" else ""
+            out.append(_org(r.name + o.body, text[start:p - 1], start, "shared-head", o.kind,
+                            level, (r.code,), body=o.body))
+            p = start
     return out
 
 
@@ -322,4 +409,30 @@ class OrganizationsRecogniser:
     order = 20
 
     def find(self, scan: Scan) -> Found:
-        return Found(find(scan.norm, scan.found.of("Region"), scan.region_hits))
+        orgs = find(scan.norm, scan.found.of("Region"), scan.region_hits)
+        return Found(orgs + regions_in_names(scan.norm.text, orgs, scan.found.of("Region")))
+
+
+def regions_in_names(text: str, orgs: list[Mention], regions: list[Mention]) -> list[Mention]:
+    """The place heading a union's, party's or state body's name is a Region
+    even where written short and named nowhere else (石家庄、沧州总工会 →
+    石家庄市, 沧州市); one in an enterprise's or a paper's name is not.
+
+    >>> from extract.normalise import normalise
+    >>> n = normalise("石家庄、沧州总工会")
+    >>> [(m.label, m.surface) for m in regions_in_names(n.text, find(n, []), [])]
+    [('石家庄市', '石家庄'), ('沧州市', '沧州')]
+    """
+    from extract.recognisers.regions import region_mention
+
+    have = SpanSet.of((m.start, m.end) for m in regions)
+    out = []
+    for m in orgs:
+        if m.org is None or not m.org.regions or m.org.kind in _OWN_NAME_KINDS:
+            continue
+        hit = match_region_at(text, m.start, allow_city_short=True)
+        if hit is None or hit[0].code != m.org.regions[0] or have.overlaps(m.start, m.start + len(hit[1])):
+            continue
+        out.append(region_mention(hit[0], hit[1], m.start, "in-body-name"))
+        have.add(m.start, m.start + len(hit[1]))
+    return out

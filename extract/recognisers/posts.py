@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from extract import lexicon
 from extract.recognisers.names import name_at, name_ending_at
-from extract.records import Mention
+from extract.records import Mention, OrgAttrs
 from extract.recognisers.base import Found, Scan, register
 
 _SEP = ("、", "兼", "，兼", "、兼")
@@ -61,6 +61,27 @@ def _former_at(text: str, i: int) -> int:
     return 0
 
 
+_CONCURRENT = ("(兼)", "（兼）")
+_CANDIDATE = "候选人"
+
+
+def union_of(body: Mention, at: int) -> Mention:
+    """The union of ``body`` (an enterprise, institute, party body) named
+    through it (…公司…、工会主席), written as 工会 at ``at``.
+
+    >>> from extract.records import OrgAttrs
+    >>> co = Mention("Organization", "兰州石化公司", "兰州石化公司", 0, 6, org=OrgAttrs("enterprise"))
+    >>> u = union_of(co, 14)
+    >>> u.label, u.org.kind, u.org.level, u.org.parent
+    ('兰州石化公司工会', 'union', 'grassroots', (0, 6))
+    """
+    o = body.org
+    label = body.label + "工会"
+    return Mention("Organization", label, label, at, at + 2, rule="union-of-body",
+                   org=OrgAttrs("union", "grassroots", o.regions, o.level_word,
+                                (o.body or "") + "工会" if o.level_word else "", (body.start, body.end)))
+
+
 def parse_chain(text: str, org: Mention, orgs_at: dict[int, Mention]) -> tuple[list[tuple[Mention, str, bool]], int]:
     """Titles from the body ``org`` on: ``([(body, title, former)], end)``."""
     items: list[tuple[Mention, str, bool]] = []
@@ -73,8 +94,16 @@ def parse_chain(text: str, org: Mention, orgs_at: dict[int, Mention]) -> tuple[l
         m = title_re.match(text, p)
         if m is None:
             break
-        items.append((cur, m.group(0), former))
+        title = m.group(0)
+        body = cur
+        if title.startswith("工会") and len(title) > 2 and cur.org is not None and cur.org.kind != "union":
+            # 兰州石化公司党委常务副书记、工会主席: 主席 at the company's union
+            body, title = union_of(cur, m.start()), title[2:]
         p = m.end()
+        k = next((len(w) for w in _CONCURRENT if text.startswith(w, p)), 0)
+        if k:  # 副主席(兼): written 兼职副主席
+            title, p = "兼职" + title, p + k
+        items.append((body, title, former))
         sep = next((s for s in _SEP if text.startswith(s, p)), None)
         if sep is None:
             break
@@ -144,6 +173,9 @@ def find(norm, orgs: list[Mention]) -> list[Post]:
                             if nm is not None:
                                 holder, rule = person_mention(nm, "election"), "election"
                         break
+        if text.startswith(_CANDIDATE, end) or lead.endswith(_CANDIDATE):
+            consumed_until = end
+            continue  # 主席候选人: a candidate holds nothing yet
         if rule == "":
             rule = "chain-without-holder"
         if former_all:
@@ -153,7 +185,49 @@ def find(norm, orgs: list[Mention]) -> list[Post]:
         for o, t, former in items:
             title = ("原" + t) if former and not t.startswith("原") else t
             posts.append(Post(holder, o, title, former, span_start, span_end, rule))
+        if rule == "election" and items:
+            more, end = _election_list(norm, max(end, span_end), items[-1][0])
+            posts.extend(more)
+            consumed_until = max(consumed_until, end)
     return posts
+
+
+_LIST_SEP = ("，", ",", "、", "；", ";")
+_ELECTED = ("当选为", "当选", "为")
+
+
+def _election_list(norm, p: int, org: Mention) -> tuple[list[Post], int]:
+    """The rest of an election at ``org``: ``，王全为常务副主席，A、B为专职副主席``
+    or ``、B当选为副主席``; each name gets the title after its 为."""
+    text, title_re = norm.text, lexicon.title_regex()
+    out: list[Post] = []
+    while True:
+        sep = next((x for x in _LIST_SEP if text.startswith(x, p)), None)
+        if sep is None:
+            break
+        q, names = p + len(sep), []
+        while True:
+            nm = name_at(norm, q, require_boundary=False)
+            if nm is None:
+                break
+            names.append(nm)
+            q = nm[2]
+            if text.startswith("、", q):
+                q += 1
+                continue
+            break
+        verb = next((v for v in _ELECTED if text.startswith(v, q)), None) if names else None
+        m = title_re.match(text, q + len(verb)) if verb else None
+        if m is None or text.startswith(_CANDIDATE, m.end()):
+            break
+        title, e = m.group(0), m.end()
+        k = next((len(w) for w in _CONCURRENT if text.startswith(w, e)), 0)
+        if k:
+            title, e = "兼职" + title, e + k
+        for nm in names:
+            out.append(Post(person_mention(nm, "election"), org, title, False, p + len(sep), e, "election"))
+        p = e
+    return out, p
 
 
 def _name_just_before(norm, end: int) -> tuple[str, int, int] | None:
@@ -176,4 +250,7 @@ class PostRecogniser:
 
     def find(self, scan: Scan) -> Found:
         chain_posts = find(scan.norm, scan.found.of("Organization"))
-        return Found([p.person for p in chain_posts if p.person is not None], chain_posts)
+        found = [p.person for p in chain_posts if p.person is not None]
+        # unions named through their body (…、工会主席) are bodies of their own
+        unions = {(p.org.start, p.org.end): p.org for p in chain_posts if p.org.rule == "union-of-body"}
+        return Found(found + [unions[k] for k in sorted(unions)], chain_posts)

@@ -1,0 +1,113 @@
+"""Statistical proposals for organisations: the tagger's ORG spans that the
+rules missed, re-read through the organisation rules.
+
+Each ORG span (:attr:`extract.recognisers.base.Scan.tags`) that overlaps no
+body found so far is read again by :func:`extract.recognisers.organizations.find`
+on its own text: a body the rules find covering the whole span keeps their
+label, kind, level and region. A span the rules cannot classify becomes a body
+(of kind ``other`` unless its last word says more) only if it ends in a body-like word
+(``data/org_body_words.tsv``, which also gives its kind); page furniture (a menu line of short words) and
+generic plurals (各级工会) and phrases no name starts with
+(``data/org_name_leads.txt``: 新时代江苏工会) are rejected. A text longer than ``MAX_TEXT`` is
+not tagged for this.
+
+>>> from extract.normalise import normalise
+>>> from extract.recognisers import Scan
+>>> from extract.tagger import Tagged
+>>> s = Scan(normalise("会见了东郊职工群众惠民服务站的代表"), statistical=False)
+>>> s.__dict__["tags"] = [Tagged(3, 14, "ORG", "东郊职工群众惠民服务站")]
+>>> [(m.label, m.org.kind) for m in StatisticalOrgsRecogniser().find(s).mentions]
+[('东郊职工群众惠民服务站', 'other')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+from types import SimpleNamespace
+
+from extract import lexicon
+from extract.recognisers import organizations
+from extract.recognisers.base import Found, Scan, register
+from extract.records import Mention, OrgAttrs
+from extract.spans import SpanSet
+
+
+# the tagger reads about 7 000 characters a second here: a text longer than a
+# long page (a dump, a book on one line) is read by the rules alone
+MAX_TEXT = 200_000
+
+
+def _furniture(text: str, start: int, end: int) -> bool:
+    """A line of short words set apart by spaces (a site menu) is furniture."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    words = text[lo:hi if hi >= 0 else len(text)].split()
+    return len(words) >= 4 and all(len(w) <= 6 for w in words)
+
+
+@lru_cache(maxsize=1)
+def _body_words() -> tuple[tuple[str, str], ...]:
+    """(last word, kind), longest first."""
+    rows = [(r["word"], r["kind"]) for r in lexicon._tsv("org_body_words.tsv")]
+    return tuple(sorted(rows, key=lambda r: (-len(r[0]), r[0])))
+
+
+def _generic(name: str) -> bool:
+    return name.startswith(lexicon.word_list("generic_modifiers.txt")) \
+        or name.startswith(lexicon.word_list("org_name_leads.txt"))
+
+
+def _reread(span: str, start: int) -> Mention | None:
+    """The rules' body covering all of ``span``, moved to ``start``."""
+    for m in organizations.find(SimpleNamespace(text=span), []):
+        if m.start == 0 and m.end == len(span):
+            parent = m.org.parent
+            org = replace(m.org, parent=(parent[0] + start, parent[1] + start)) if parent else m.org
+            return replace(m, start=start, end=start + len(span), rule="statistical-org", org=org)
+    return None
+
+
+def propose(text: str, tags: list, found: list[Mention]) -> list[Mention]:
+    """Organization mentions from the tagger's ORG spans (module docstring)."""
+    have = SpanSet.of((m.start, m.end) for m in found)
+    ends = {m.end: m for m in found}
+    words = _body_words()
+    out = []
+    for t in tags:
+        if t.tag != "ORG" or len(t.text) < 3:
+            continue
+        if _generic(t.text) or _furniture(text, t.start, t.end):
+            continue
+        tail = ends.get(t.end)
+        if have.overlaps(t.start, t.end):
+            # the rules read only the end of the name (惠民服务中心 of
+            # 东郊职工群众惠民服务中心): the longer name, with the rules' kind
+            if tail is None or tail.start <= t.start or not have.covers(tail.start, t.end) \
+                    or have.overlaps(t.start, tail.start) or tail.org is None:
+                continue
+            out.append(Mention("Organization", t.text, t.text, t.start, t.end, rule="statistical-org",
+                               org=replace(tail.org, parent=None)))
+            continue
+        m = _reread(t.text, t.start)
+        kind = next((k for w, k in words if t.text.endswith(w) and len(t.text) > len(w) + 1), None)
+        if m is None and kind is not None:
+            m = Mention("Organization", t.text, t.text, t.start, t.end, rule="statistical-org",
+                        org=OrgAttrs(kind))
+        if m is not None:
+            out.append(m)
+            have.add(m.start, m.end)
+    return out
+
+
+@register
+class StatisticalOrgsRecogniser:
+    """Organization mentions proposed by the tagger (:func:`propose`)."""
+
+    name = "statistical_orgs"
+    order = 25
+
+    def find(self, scan: Scan) -> Found:
+        if len(scan.norm.text) > MAX_TEXT or not scan.tags:
+            return Found()
+        return Found(propose(scan.norm.text, scan.tags, scan.found.of("Organization")))
