@@ -31,6 +31,7 @@ it, when the text names it) for :mod:`extract.participation`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -38,6 +39,7 @@ from functools import lru_cache
 from extract import lexicon
 from extract.lexicon import CJK
 from extract.records import Mention
+from extract.spans import SpanSet
 from extract.recognisers.base import Found, Scan, register
 
 _NUM = "[一二三四五六七八九十百零〇两0-9]{1,4}"
@@ -106,14 +108,18 @@ def _topics() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicon.patterns("event_topics.tsv")}
 
 
-_CONGRESS = re.compile(rf"(总)?工会(?:第({_NUM})次(会员)?代表大会|([一二三四五六七八九十]{{1,3}})大(?![会学力局批众量型楼厦]))")
-_KINDS = "全体委员会议|全体委员会|全体会议|全委会|委员会议|会员代表大会|职工代表大会|代表大会|主席团会议|常委会议|常委会|全会|会议"
-_SESSION = re.compile(rf"第?({_NUM})届(执行委员会|委员会|执委会)?第?({_NUM})次({_KINDS})")
+_CONGRESS = re.compile(rf"(总)?工会(?:第({_NUM})次((?:会员|全国)?)代表大会|([一二三四五六七八九十]{{1,3}})大(?![会学力局批众量型楼厦]))")
+_KINDS = ("(?:全体委员|全体|全委|执委|委员|常委|主席团)?[(（]?扩大[)）]?会议|全体委员会议|全体委员会|全体会议|全委会|执委会议|"
+          "委员会议|会员代表大会|职工代表大会|代表大会|职代会|工代会|主席团会议|常委会议|常委会|全会|会议")
+_SESSION = re.compile(rf"第?({_NUM})届(执行委员会|委员会|执委会|职工代表大会|会员代表大会|代表大会)?第?({_NUM})次({_KINDS})")
+_JOINED = "暨"
+_PLAIN_HEADS = ("会议", "大会", "会")  # heads that name nothing without a topic
+_GATHER = ("贯彻落实", "学习贯彻", "贯彻", "落实", "学习", "传达")
 _HOLD = ("组织召开", "隆重召开", "召开了", "召开", "举行了", "隆重举行", "举行", "举办了", "举办", "主办")
 _LEVELS = {"省": ("province",), "自治区": ("province",), "市": ("prefecture", "province"),
            "县": ("county",), "区": ("county",), "全省": ("province",), "全区": ("province", "county"),
            "全市": ("prefecture", "province"), "全县": ("county",)}
-_TIME_HEAD = re.compile(rf"(?:(?:19|20)\d{{2}}年)?(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:上午|下午|晚上|晚|当天|当晚)?")
+_TIME_HEAD = re.compile(rf"(?:(?:19|20)\d{{2}}年(?=\d{{1,2}}月))?(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:上午|下午|晚上|晚|当天|当晚)?")
 _CHUNK_END = "，。！？；：、,;:!?\n|（）()【】 \u3000\t"
 
 
@@ -145,6 +151,13 @@ class _Context:
             if r is not None:
                 self.places.append((m.start, r))
         self.places.sort(key=lambda p: p[0])
+        self.by_end: dict[int, list[Mention]] = {}
+        self.by_start: dict[int, list[Mention]] = {}
+        for o in self.orgs:
+            self.by_end.setdefault(o.end, []).append(o)
+            self.by_start.setdefault(o.start, []).append(o)
+        self.org_starts = [o.start for o in self.orgs]
+        self._fitting: dict[str, tuple[list[int], list[lexicon.Region]]] = {}
 
     def region(self, level_word: str, pos: int) -> lexicon.Region | None:
         """The region of that level the text names nearest before ``pos``
@@ -152,29 +165,40 @@ class _Context:
         levels = _LEVELS.get(level_word)
         if levels is None:
             return None
-        want_city = level_word.endswith("市")
-
-        def fits(r: lexicon.Region) -> lexicon.Region | None:
-            for cand in [r] + lexicon.region_ancestors(r):
-                if cand.level in levels and (not want_city or cand.name.endswith("市")):
-                    return cand
+        if level_word not in self._fitting:
+            want_city = level_word.endswith("市")
+            at, regs = [], []
+            for p, r in self.places:
+                fit = next((c for c in [r] + lexicon.region_ancestors(r)
+                            if c.level in levels and (not want_city or c.name.endswith("市"))), None)
+                if fit is not None:
+                    at.append(p)
+                    regs.append(fit)
+            self._fitting[level_word] = (at, regs)
+        at, regs = self._fitting[level_word]
+        if not regs:
             return None
-
-        before = [fits(r) for p, r in self.places if p < pos]
-        before = [r for r in before if r is not None]
-        if before:
-            return before[-1]
-        after = [fits(r) for p, r in self.places if p >= pos]
-        after = [r for r in after if r is not None]
-        return after[0] if after else None
+        i = bisect.bisect_left(at, pos)
+        return regs[i - 1] if i > 0 else regs[0]
 
     def org_ending(self, end: int, lo: int) -> Mention | None:
         """The longest body whose name ends at ``end`` (and starts at or after ``lo``)."""
-        best = None
-        for o in self.orgs:
-            if o.end == end and o.start >= lo and (best is None or o.start < best.start):
-                best = o
-        return best
+        cands = [o for o in self.by_end.get(end, ()) if o.start >= lo]
+        return min(cands, key=lambda o: o.start) if cands else None
+
+    def org_at(self, start: int) -> Mention | None:
+        """The longest body whose name starts at ``start``."""
+        cands = self.by_start.get(start, ())
+        return max(cands, key=lambda o: o.end) if cands else None
+
+    def orgs_within(self, lo: int, hi: int) -> list[Mention]:
+        i = bisect.bisect_left(self.org_starts, lo)
+        out = []
+        while i < len(self.orgs) and self.orgs[i].start < hi:
+            if self.orgs[i].end <= hi:
+                out.append(self.orgs[i])
+            i += 1
+        return out
 
     def body_label(self, o: Mention) -> str:
         lw = o.attr("level_word")
@@ -192,10 +216,35 @@ class _Context:
 
 def _region_before(ctx: _Context, pos: int, hits) -> tuple[lexicon.Region, int] | None:
     """A region name written right before ``pos``."""
-    for start, surface, r, _full in hits:
-        if start + len(surface) == pos:
-            return r, start
-    return None
+    return hits.by_end.get(pos)
+
+
+class _Hits:
+    """The region names of a text, by where they start and end."""
+
+    def __init__(self, hits) -> None:
+        self.by_end = {start + len(surface): (r, start) for start, surface, r, _full in hits}
+        self.by_start = {start: (start, surface, r, full) for start, surface, r, full in hits}
+
+
+class _Taken:
+    """Spans already given to an event."""
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.set = SpanSet.of(self.spans)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return self.set.overlaps(s, e)
+
+    def within(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        i = bisect.bisect_left(self.starts, lo)
+        out = []
+        while i < len(self.spans) and self.spans[i][0] < hi:
+            out.append(self.spans[i])
+            i += 1
+        return out
 
 
 def _congresses(ctx: _Context, hits, taken) -> list[_Cand]:
@@ -207,10 +256,18 @@ def _congresses(ctx: _Context, hits, taken) -> list[_Cand]:
         reg = _region_before(ctx, a, hits)
         start = reg[1] if reg else a
         region = reg[0] if reg else None
+        body = ctx.org_ending(a + (3 if m.group(1) else 2), max(0, a - 30))
+        if region is None and body is not None and body.start < a and m.group(2) \
+                and not taken.overlaps(body.start, m.end()):
+            # an industry union's congress: 中国海员建设工会第五次全国代表大会
+            written = text[body.start:m.end()]
+            out.append(_Cand(body.start, m.end(), written, ("congress", ctx.body_label(body), number(n), member),
+                             [written], full=2, holder=ctx.body_label(body), holder_at=(body.start, body.end)))
+            continue
         if region is None:
             lw = next((w for w in ("自治区", "省", "市", "县", "区") if text.endswith(w, 0, a)), None)
             if lw is None and m.group(4) and not m.group(1) and not any(
-                    o.start < a < o.end + 1 for o in ctx.orgs) and not any(s < m.end() and a < e for s, e in taken):
+                    o.start < a < o.end + 1 for o in ctx.orgs_within(max(0, a - 30), a + 2)) and not taken.overlaps(a, m.end()):
                 # 总结工会十三大以来: the national congress
                 label = f"中国工会第{n}次全国代表大会"
                 out.append(_Cand(a, m.end(), label, ("pattern", label), [m.group(0), f"中国工会{n}大"],
@@ -222,7 +279,7 @@ def _congresses(ctx: _Context, hits, taken) -> list[_Cand]:
             region = ctx.region(lw, a)
             if region is None:
                 continue
-        if any(s < m.end() and start < e for s, e in taken):
+        if taken.overlaps(start, m.end()):
             continue
         label = f"{region.name}工会第{n}次{member}代表大会"
         forms = [text[start:m.end()], f"{region.name}总工会第{n}次{member}代表大会"]
@@ -238,10 +295,41 @@ def _congresses(ctx: _Context, hits, taken) -> list[_Cand]:
     return out
 
 
+_PARTY = re.compile(rf"第({_NUM})次(党代会|代表大会)")
+
+
+def _party_congresses(ctx: _Context, hits, taken) -> list[_Cand]:
+    """A region's party congress: 中共浙江省第十五次代表大会, 省第十五次党代会."""
+    text, out = ctx.text, []
+    for m in _PARTY.finditer(text):
+        a = m.start()
+        reg = _region_before(ctx, a, hits)
+        if reg is not None:
+            region, start = reg
+        else:
+            lw = next((w for w in ("自治区", "省", "市", "县", "区") if text.endswith(w, 0, a)), None)
+            region = ctx.region(lw, a) if lw else None
+            start = a - len(lw) if lw else a
+        if region is None:
+            continue
+        party = next((p for p in ("中国共产党", "中共") if text.endswith(p, 0, start)), "")
+        if m.group(2) == "代表大会" and not party:
+            continue  # 〈region〉第N次代表大会 alone may be any body's
+        start -= len(party)
+        if taken.overlaps(start, m.end()):
+            continue
+        n = m.group(1)
+        label = f"中国共产党{region.name}第{n}次代表大会"
+        forms = [text[start:m.end()], f"{region.name}第{n}次党代会", f"中共{region.name}第{n}次代表大会"]
+        out.append(_Cand(start, m.end(), label, ("party", region.code, number(n)), forms, full=2,
+                         holder=f"中共{region.name}委员会"))
+    return out
+
+
 def _kind(committee: str, kind: str) -> str:
-    if kind in ("会员代表大会", "代表大会"):
+    if kind in ("会员代表大会", "代表大会", "工代会"):
         return "代表"
-    if kind == "职工代表大会":
+    if kind in ("职工代表大会", "职代会"):
         return "职代"
     if kind.startswith("主席团"):
         return "主席团"
@@ -254,9 +342,10 @@ def _kind(committee: str, kind: str) -> str:
 
 def _sessions(ctx: _Context, taken, found: list[_Cand]) -> list[_Cand]:
     text, out = ctx.text, []
+    held = sorted(((c.end, c.start), c) for c in found if c.holder)
     for m in _SESSION.finditer(text):
         s, e = m.span()
-        if any(a < e and s < b for a, b in taken):
+        if taken.overlaps(s, e):
             continue
         if s > 0 and text[s - 1] in "0123456789":
             continue
@@ -280,16 +369,19 @@ def _sessions(ctx: _Context, taken, found: list[_Cand]) -> list[_Cand]:
             prefix = body or short.group(0)
             start = short.start()
         else:
-            body, holder_at = _context_body(ctx, s, found + out)
+            body, holder_at = _context_body(ctx, s, held)
             prefix = body
         label = prefix + rest
         forms = [text[start:e], rest] + ([body + rest] if body else [])
         key = ("session", body or label, number(m.group(1)), number(m.group(3)), kind)
-        out.append(_Cand(start, e, label, key, forms, full=2 if body else 0, holder=body, holder_at=holder_at))
+        c = _Cand(start, e, label, key, forms, full=2 if body else 0, holder=body, holder_at=holder_at)
+        out.append(c)
+        if body:
+            bisect.insort(held, ((c.end, c.start), c), key=lambda t: t[0])
     return out
 
 
-def _context_body(ctx: _Context, s: int, found: list[_Cand]) -> tuple[str, tuple[int, int] | None]:
+def _context_body(ctx: _Context, s: int, held: list) -> tuple[str, tuple[int, int] | None]:
     """The body of a sitting written bare: the subject of the holding verb
     just before it (全总召开十七届五次主席团会议), else the body of the
     congress or sitting named last before it."""
@@ -302,10 +394,10 @@ def _context_body(ctx: _Context, s: int, found: list[_Cand]) -> tuple[str, tuple
             o = ctx.org_ending(vs, cs)
             if o is not None:
                 return ctx.body_label(o), (o.start, o.end)
-    prev = [c for c in found if c.end <= s and c.holder]
-    if prev:
-        c = max(prev, key=lambda c: c.end)
-        return c.holder, None
+    i = bisect.bisect_right(held, (s, len(text)), key=lambda t: t[0])
+    if i > 0:  # ``held``: ((end, start), candidate) of the events with a body, by end
+        c = held[i - 1][1]
+        return c.holder, c.holder_at
     return "", None
 
 
@@ -321,12 +413,13 @@ def _strip_front(ctx: _Context, name: str, start: int, hits) -> tuple[str, int, 
             i += y.end()
             had = True
             continue
-        o = next((o for o in ctx.orgs if o.start == i and o.end <= start + len(name)), None)
+        o = next((o for o in ctx.by_start.get(i, ()) if o.end <= start + len(name)), None)
         if o is not None:
             i = o.end
             had = True
             continue
-        r = next((h for h in hits if h[0] == i and h[0] + len(h[1]) <= start + len(name)), None)
+        r = hits.by_start.get(i)
+        r = r if r is not None and r[0] + len(r[1]) <= start + len(name) else None
         if r is not None:
             i += len(r[1])
             had = True
@@ -350,6 +443,7 @@ def _weak(topic: str, least: int) -> bool:
     words (``event_topics.tsv``) are taken off."""
     words = sorted(_topics(), key=len, reverse=True)
     t = re.sub(r"[“”\"‘’《》·]", "", topic)
+    t = re.sub(r"^[一二两三四五六七八九十几多0-9]+(?:个|次|场|项|大|批)", "", t)  # 两个重要会议
     changed = True
     while changed and t:
         changed = False
@@ -375,36 +469,51 @@ def _holder_before(ctx: _Context, s: int) -> tuple[str, str, tuple[int, int] | N
     for v in _HOLD:
         if before.endswith(v):
             vs = s - len(v)
-            o = ctx.org_ending(vs, cs)
+            o = ctx.org_ending(vs, cs) or _org_before_verb(ctx, cs, vs)
             if o is not None:
                 return v, ctx.body_label(o), (o.start, o.end), o.start
             # a short subject phrase (〈驿站〉举办揭牌仪式) after any time words
             subj_start = _TIME_HEAD.match(text, cs, vs).end()
             subj = text[subj_start:vs]
-            if 2 <= len(subj) <= 20 and re.fullmatch(f"[{CJK}0-9“”]+", subj) and not _boundary_rx().search(subj):
+            if 2 <= len(subj) <= 20 and re.fullmatch(f"[{CJK}0-9“”]+", subj) and not _boundary_rx().search(subj) \
+                    and subj.endswith(lexicon.words("event_holders.txt")):
                 return v, subj, None, subj_start
             return v, "", None, vs
     return "", "", None, s
+
+
+_VERB_GAP = re.compile(rf"(?:在[{CJK}]{{1,8}}?|于[^，。；]{{1,12}}?)?(?:隆重|正式|胜利|联合|共同)?")
+
+
+def _org_before_verb(ctx: _Context, cs: int, vs: int) -> Mention | None:
+    """The body that a holding verb's clause opens with: 全国总工会在京召开……."""
+    for o in reversed(ctx.orgs_within(cs, vs)):
+        if _VERB_GAP.fullmatch(ctx.text, o.end, vs):
+            return o
+    return None
 
 
 def _topical(ctx: _Context, hits, taken) -> list[_Cand]:
     text, out = ctx.text, []
     for h in _heads_rx().finditer(text):
         hs, he = h.span()
-        if any(a < he and hs < b for a, b in taken):
+        if taken.overlaps(hs, he):
             continue
         cs = ctx.chunk_start(hs)
         stretch = text[cs:hs]
         # the name runs from after the last boundary word (or a time) to the head
         start = _TIME_HEAD.match(text, cs, hs).end()
         for b in _boundary_rx().finditer(text, start, hs):
+            # 学习贯彻党的二十大精神专题培训班: the verb is inside the name
+            if b.group(0) in _GATHER and any(e < hs for a, e in taken.within(b.end(), b.end() + 3)):
+                continue
             if b.end() <= hs:
                 start = max(start, b.end())
-        # another event named before it in the stretch (A和B): B starts after A
-        for a, b in taken:
-            if start <= a and b <= hs:
+        # another event named before it and joined to it (A和B): B starts after A
+        for a, b in taken.within(start, hs):
+            if b < hs and text[b] in "和与及、暨":
                 start = b
-        while start < hs and text[start] in "的了和与及、":
+        while start < hs and text[start] in "的了和与及、暨":
             start += 1
         # a quotation opened before the name belongs to it
         if hs - start > 40:
@@ -418,10 +527,13 @@ def _topical(ctx: _Context, hits, taken) -> list[_Cand]:
         after = text[he:he + 30]
         before = text[max(cs, start - 3):start]
         subject = start == _TIME_HEAD.match(text, cs, hs).end() and re.match(
-            rf"[^，。；]{{0,24}}?(?:举行|召开|举办|开幕|闭幕|落幕|揭牌|启动)", after) and (text[he:he + 1] in "在于")
-        in_on = before.endswith("在") and after[:1] in "上中"
+            rf"(?:[在于][^，。；]{{0,24}}?)?(?:隆重|正式|胜利)?(?:举行|召开|举办|开幕|闭幕|落幕|揭牌|启动|开班)", after)
+        in_on = after[:1] in "上中" and (before.endswith("在") or (
+            start == _TIME_HEAD.match(text, cs, hs).end() and after[1:2] in "，,"))
         weak = _weak(topic_only, 2)
-        if weak and not (had_front or (verb and holder)):
+        # 〈驿站〉举办揭牌仪式 names a ceremony; 区总工会召开会议 names no meeting
+        plain = h.group(0) in _PLAIN_HEADS
+        if weak and not (had_front and not plain or (verb and holder and not plain)):
             continue
         # a short topic with nothing in front and no holder (出席送行仪式) names nothing
         if not had_front and not (verb and holder) and not subject and _weak(topic_only, 4):
@@ -430,8 +542,9 @@ def _topical(ctx: _Context, hits, taken) -> list[_Cand]:
             continue
         quoted = re.sub(r"[“”\"]", "", name)
         label, forms, full = quoted, [name, quoted], 1 if had_front else 0
-        if cut and any(o.start == start and o.attr("level_word") for o in ctx.orgs):
-            o = next(o for o in ctx.orgs if o.start == start and o.attr("level_word"))
+        front = [o for o in ctx.by_start.get(start, ()) if o.attr("level_word")]
+        if cut and front:
+            o = front[0]
             label = ctx.body_label(o) + re.sub(r"[“”\"]", "", text[o.end:he])
         m = re.match(r"全(省|市|区|县)", name)
         if m:
@@ -448,13 +561,15 @@ def _topical(ctx: _Context, hits, taken) -> list[_Cand]:
                 label = body + re.sub(r"[“”\"]", "", name[len(sb):])
                 full = 1
         hold_label = holder
-        if verb and holder and not had_front:
+        if verb and holder:
             forms.append(text[holder_start:start - len(verb)] + name if holder_at is None else
                          text[holder_at[0]:holder_at[1]] + name)
+            forms.append(holder + quoted)
+        if verb and holder and not had_front:
             label = holder + quoted
             full = 1
         elif holder_at is None and had_front:
-            o = next((o for o in ctx.orgs if o.start == start), None)
+            o = ctx.org_at(start)
             if o is not None:
                 hold_label, holder_at = ctx.body_label(o), (o.start, o.end)
         key = ("topic", re.sub(r"[“”\"]", "", topic) if len(topic) > he - hs else label)
@@ -482,16 +597,19 @@ def _patterned(ctx: _Context) -> list[_Cand]:
 def _later_forms(ctx: _Context, cands: list[_Cand]) -> list[_Cand]:
     """A name found once is that event wherever else it is written."""
     text, out = ctx.text, []
-    taken = [(c.start, c.end) for c in cands]
+    names: dict[str, _Cand] = {}
     for c in cands:
-        if c.key[0] != "topic":
-            continue
-        name = text[c.start:c.end]
-        for m in re.finditer(re.escape(name), text):
-            s, e = m.span()
-            if not any(a < e and s < b for a, b in taken):
-                taken.append((s, e))
-                out.append(replace(c, start=s, end=e, forms=[name], holder_at=None))
+        if c.key[0] == "topic":
+            names.setdefault(text[c.start:c.end], c)
+    if not names:
+        return out
+    taken = SpanSet.of((c.start, c.end) for c in cands)
+    rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))))
+    for m in rx.finditer(text):
+        s, e = m.span()
+        if not taken.overlaps(s, e):
+            taken.add(s, e)
+            out.append(replace(names[m.group(0)], start=s, end=e, forms=[m.group(0)], holder_at=None))
     return out
 
 
@@ -504,16 +622,33 @@ def find(norm, scan: Scan | None = None) -> list[Mention]:
         scan = Scan(norm, statistical=False)
         scan.found.mentions = [m for m in find_mentions(norm, statistical=False).mentions if m.type != "Event"]
     ctx = _Context(scan)
-    hits = scan.region_hits
+    hits = _Hits(scan.region_hits)
     cands = _patterned(ctx)
-    taken = [(c.start, c.end) for c in cands]
-    cands += _congresses(ctx, hits, taken)
-    taken = [(c.start, c.end) for c in cands]
-    cands += _sessions(ctx, taken, cands)
-    taken = [(c.start, c.end) for c in cands]
-    cands += _topical(ctx, hits, taken)
+    cands += _congresses(ctx, hits, _Taken((c.start, c.end) for c in cands))
+    cands += _party_congresses(ctx, hits, _Taken((c.start, c.end) for c in cands))
+    cands += _sessions(ctx, _Taken((c.start, c.end) for c in cands), cands)
+    cands += _topical(ctx, hits, _Taken((c.start, c.end) for c in cands))
     cands += _later_forms(ctx, cands)
-    return _merge(ctx, cands)
+    return _merge(ctx, _joined(ctx, cands))
+
+
+def _joined(ctx: _Context, cands: list[_Cand]) -> list[_Cand]:
+    """A暨B is one event (十四届三次全委会暨2023年全省工会工作会议), known by A's forms too."""
+    text = ctx.text
+    by_start = {c.start: c for c in cands}
+    out, used = [], set()
+    for c in sorted(cands, key=lambda c: c.start):
+        if id(c) in used:
+            continue
+        nxt = by_start.get(c.end + 1) if text[c.end:c.end + 1] == _JOINED else None
+        if nxt is not None and id(nxt) not in used:
+            used.add(id(nxt))
+            tail = re.sub(r"[“”\"]", "", text[nxt.start:nxt.end])
+            c = replace(c, end=nxt.end, label=c.label + _JOINED + tail,
+                        forms=c.forms + [text[c.start:nxt.end]] + [f + _JOINED + tail for f in c.forms],
+                        holder=c.holder or nxt.holder, holder_at=c.holder_at or nxt.holder_at)
+        out.append(c)
+    return out
 
 
 def _merge(ctx: _Context, cands: list[_Cand]) -> list[Mention]:
