@@ -215,12 +215,22 @@ def _quoted(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [m.span() for m in re.compile(r"《[^》]*》").finditer(text, s, e)]
 
 
-_TITLE_GAP = re.compile(r"[\u4e00-\u9fff]{1,10}?(?=、)")
+_POST_WORD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:委员长|委员|主席|主任|书记|理事长|秘书长|会长|院长|局长|厅长|部长|"
+                        r"省长|市长|县长|区长|社长|组长|经理|董事长|负责人)(?=、)")
+_DESCRIBES = re.compile(r"[\u4e00-\u9fff]{0,10}?的")
+
+
+def _describes(text: str, end: int, person_starts: set[int]) -> bool:
+    """四川大学华西口腔医学院的夏钟毅: the body says where the person is from."""
+    m = _DESCRIBES.match(text, end)
+    return m is not None and any(m.end() <= p <= m.end() + 4 for p in person_starts)
 
 
 def _post_like(text: str, end: int, person_starts: set[int]) -> bool:
-    m = _TITLE_GAP.match(text, end)
-    if m and not re.search(r"[的和与及]", m.group(0)):
+    """A body followed by a post and then the next body or the person of a
+    chain: 中共中央政治局委员、全国人大常委会副委员长、……王兆国."""
+    m = _POST_WORD.match(text, end)
+    if m and (lexicon.title_regex().fullmatch(m.group(0)) or not re.search(r"[的和与及在]", m.group(0))):
         return True
     return any(end < p <= end + 10 and _title_at_end().search(text, end, p) for p in person_starts)
 
@@ -249,8 +259,7 @@ def _sentence(ctx, s: int, e: int, refs: list[_Ref], piece: _Piece, post_orgs, a
     # (中共中央政治局委员、全国人大常委会副委员长、……王兆国) is a post
     starts = {p.start for p in persons}
     actors = [m for m in actors if not (m.type == "Organization" and (
-        (text.startswith("的", m.end) and any(0 < p.start - m.end <= 12 for p in persons))
-        or _post_like(text, m.end, starts)))]
+        _describes(text, m.end, starts) or _post_like(text, m.end, starts)))]
     if not actors:
         return []
     actors.sort(key=lambda m: m.start)
@@ -289,6 +298,9 @@ def _sentence(ctx, s: int, e: int, refs: list[_Ref], piece: _Piece, post_orgs, a
         for v in _verb_rx().finditer(text, c[0], c[1]):
             kind, vs, ve = _kind_of(v), v.start(), v.end()
             if any(a <= vs < b for a, b in quoted):
+                continue
+            # 工作报告 is a speech only where someone 作/做 it
+            if text[vs:ve].endswith("报告") and not re.search(r"[作做]", text[max(c[0], vs - 8):vs]):
                 continue
             ev, anchor = _event_for(text, c, vs, ve, kind, active, refs, piece)
             if ev is None:

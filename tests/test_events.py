@@ -70,6 +70,9 @@ def test_events_bare_sitting_takes_the_body_of_the_congress_before_it():
      "湖北省总工会十四届三次全委会暨2023年全省工会工作会议"),
     ("十四届全国人大二次会议在北京开幕。", "第十四届全国人民代表大会第二次会议"),
     ("全省工会系统学习贯彻党的二十大精神专题培训班开班。", "全省工会系统学习贯彻党的二十大精神专题培训班"),
+    ("兰州市第十次工代会胜利闭幕。", "兰州市工会第十次代表大会"),
+    ("甘肃省十三届人大四次会议在兰州开幕。", "甘肃省十三届人大四次会议"),
+    ("中国共产党浙江省第十五次代表大会在杭州开幕。", "中国共产党浙江省第十五次代表大会"),
 ])
 def test_events_named_meetings(text, label):
     assert label in _events(text)
@@ -188,3 +191,26 @@ def test_events_long_text_is_read_quickly():
     t = time.perf_counter()
     _pi(text)
     assert time.perf_counter() - t < 20
+
+
+def test_participation_bodies_that_host_an_event():
+    text = "9月10日，由晋中市总工会主办、榆次区总工会承办的2024年职工书法作品展启动仪式在榆次举行。"
+    got, _ = _pi(text)
+    assert {src for src, _ in got} >= {"晋中市总工会"}
+
+
+def test_participation_a_report_is_a_speech_only_when_someone_makes_it():
+    text = ("3月1日，晋中市工会第五次代表大会在榆次召开。"
+            "大会审议通过了关于晋中市总工会第四届委员会工作报告的决议。")
+    got, r = _pi(text)
+    # the union holds its congress; it does not speak by a report's title
+    assert ("晋中市总工会", "晋中市工会第五次代表大会") in got
+    assert all(f.rule == "holder" for f in r.facts if f.type == "PARTICIPATED_IN")
+
+
+def test_participation_bodies_of_a_chain_of_posts_take_no_part():
+    text = ("10月21日，晋中市工会第五次代表大会在榆次闭幕。大会闭幕式由市委常委、市人大常委会副主任、"
+            "市总工会主席吴建国主持。")
+    got, _ = _pi(text)
+    assert ("吴建国", "晋中市工会第五次代表大会") in got
+    assert not any(src in ("晋中市委", "市委", "晋中市人大常委会", "市人大常委会") for src, _ in got)

@@ -1,12 +1,16 @@
 """Events: named congresses, sessions, meetings, forums, ceremonies and
 launches. Four shapes, each general:
 
-- the national forms of ``event_patterns.tsv`` (中国工会十七大, 党的十九大);
-- a union's congress, 〈region〉工会第N次代表大会 or 〈region〉工会N大, the
-  region read from the context where only its level is written (省工会十五大
-  on a 江苏 page is 江苏省工会第十五次代表大会);
+- the national forms of ``event_patterns.tsv`` (中国工会十七大, 党的十九大,
+  十四届全国人大二次会议);
+- a union's congress, 〈region〉工会第N次代表大会, 〈region〉工会N大 or
+  〈region〉第N次工代会, the region read from the context where only its level
+  is written (省工会十五大 on a 江苏 page is 江苏省工会第十五次代表大会); an
+  industry union's (〈body〉第N次全国代表大会) and a region's party congress
+  (中共〈region〉第N次代表大会, 〈region〉第N次党代会);
 - a body's numbered sitting, 〈body〉第N届委员会第N次会议, 〈body〉N届N次全委会,
-  N届N次主席团会议, 第N届第N次会员代表大会: the body as written, a short form
+  N届N次主席团会议, 第N届第N次会员代表大会, 二届三次职代会, 〈region〉N届人大N次会议,
+  and A暨B (……全委会暨2023年全省工会工作会议) as one: the body as written, a short form
   (省总, 全总: ``event_bodies.tsv``) filled from the context, or, written bare,
   the body that the sentence says holds it (全总召开十七届五次主席团会议) or
   the body of the congress named before it;
@@ -111,7 +115,10 @@ def _topics() -> dict[str, str]:
 _CONGRESS = re.compile(rf"(总)?工会(?:第({_NUM})次((?:会员|全国)?)代表大会|([一二三四五六七八九十]{{1,3}})大(?![会学力局批众量型楼厦]))")
 _KINDS = ("(?:全体委员|全体|全委|执委|委员|常委|主席团)?[(（]?扩大[)）]?会议|全体委员会议|全体委员会|全体会议|全委会|执委会议|"
           "委员会议|会员代表大会|职工代表大会|代表大会|职代会|工代会|主席团会议|常委会议|常委会|全会|会议")
-_SESSION = re.compile(rf"第?({_NUM})届(执行委员会|委员会|执委会|职工代表大会|会员代表大会|代表大会)?第?({_NUM})次({_KINDS})")
+_SESSION = re.compile(rf"第?({_NUM})届(执行委员会|委员会|执委会|职工代表大会|会员代表大会|代表大会|人大常委会|人大|政协)?"
+                      rf"第?({_NUM})次({_KINDS})")
+_ASSEMBLIES = {"人大": "人民代表大会", "人大常委会": "人民代表大会常务委员会", "政协": "政治协商会议委员会"}
+_WORKERS = re.compile(rf"第({_NUM})次工代会")
 _JOINED = "暨"
 _PLAIN_HEADS = ("会议", "大会", "会")  # heads that name nothing without a topic
 _GATHER = ("贯彻落实", "学习贯彻", "贯彻", "落实", "学习", "传达")
@@ -120,7 +127,7 @@ _LEVELS = {"省": ("province",), "自治区": ("province",), "市": ("prefecture
            "县": ("county",), "区": ("county",), "全省": ("province",), "全区": ("province", "county"),
            "全市": ("prefecture", "province"), "全县": ("county",)}
 _TIME_HEAD = re.compile(rf"(?:(?:19|20)\d{{2}}年(?=\d{{1,2}}月))?(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:上午|下午|晚上|晚|当天|当晚)?")
-_CHUNK_END = "，。！？；：、,;:!?\n|（）()【】 \u3000\t"
+_CHUNK_END = "，。！？；：、,;:!?\n|【】 \u3000\t"
 
 
 @dataclass
@@ -292,6 +299,18 @@ def _congresses(ctx: _Context, hits, taken) -> list[_Cand]:
             holder_at = (o.start, o.end)
         out.append(_Cand(start, m.end(), label, ("congress", region.code, number(n), member), forms,
                          full=2 if m.group(2) else 1, holder=region.name + "总工会", holder_at=holder_at))
+    for m in _WORKERS.finditer(text):  # 市第十次工代会: the union congress of that place
+        a = m.start()
+        reg = _region_before(ctx, a, hits)
+        lw = next((w for w in ("自治区", "省", "市", "县", "区") if text.endswith(w, 0, a)), None)
+        region, start = reg if reg else ((ctx.region(lw, a), a - len(lw)) if lw else (None, a))
+        if region is None or taken.overlaps(start, m.end()):
+            continue
+        n = m.group(1)
+        label = f"{region.name}工会第{n}次代表大会"
+        out.append(_Cand(start, m.end(), label, ("congress", region.code, number(n), ""),
+                         [text[start:m.end()], f"{region.name}第{n}次工代会"], full=1,
+                         holder=region.name + "总工会"))
     return out
 
 
@@ -340,7 +359,7 @@ def _kind(committee: str, kind: str) -> str:
     return "全委"
 
 
-def _sessions(ctx: _Context, taken, found: list[_Cand]) -> list[_Cand]:
+def _sessions(ctx: _Context, taken, found: list[_Cand], hits) -> list[_Cand]:
     text, out = ctx.text, []
     held = sorted(((c.end, c.start), c) for c in found if c.holder)
     for m in _SESSION.finditer(text):
@@ -351,6 +370,16 @@ def _sessions(ctx: _Context, taken, found: list[_Cand]) -> list[_Cand]:
             continue
         kind = _kind(m.group(2) or "", m.group(4))
         rest = text[s:e]
+        if m.group(2) in _ASSEMBLIES:
+            # a region's people's congress or CPPCC: 甘肃省十三届人大四次会议
+            reg = _region_before(ctx, s, hits)
+            if reg is None:
+                continue
+            r, rs = reg
+            full = f"{r.name}第{m.group(1)}届{_ASSEMBLIES[m.group(2)]}第{m.group(3)}次{m.group(4)}"
+            out.append(_Cand(rs, e, text[rs:e], ("session", r.name + m.group(2), number(m.group(1)),
+                                                  number(m.group(3)), kind), [text[rs:e], full], full=1))
+            continue
         prefix, body, start, holder_at = "", "", s, None
         o = ctx.org_ending(s, max(0, s - 40))
         short = _short_body_rx().search(text, max(0, s - 4), s)
@@ -626,7 +655,7 @@ def find(norm, scan: Scan | None = None) -> list[Mention]:
     cands = _patterned(ctx)
     cands += _congresses(ctx, hits, _Taken((c.start, c.end) for c in cands))
     cands += _party_congresses(ctx, hits, _Taken((c.start, c.end) for c in cands))
-    cands += _sessions(ctx, _Taken((c.start, c.end) for c in cands), cands)
+    cands += _sessions(ctx, _Taken((c.start, c.end) for c in cands), cands, hits)
     cands += _topical(ctx, hits, _Taken((c.start, c.end) for c in cands))
     cands += _later_forms(ctx, cands)
     return _merge(ctx, _joined(ctx, cands))
