@@ -138,11 +138,25 @@ class _Piece:
         return None
 
 
+_CHUNK_CUT = re.compile(r"[，,：:。！？；\n]")
+
+
+@lru_cache(maxsize=4)
+def _cuts(text: str) -> list[int]:
+    """Where the chunks of a text end, found once per document."""
+    return [m.start() for m in _CHUNK_CUT.finditer(text)]
+
+
 def _chunk_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in "，,：:。！？；\n":
-        i -= 1
-    return i
+    cuts = _cuts(text)
+    i = bisect.bisect_left(cuts, pos)
+    return cuts[i - 1] + 1 if i > 0 else 0
+
+
+def _chunk_end(text: str, pos: int) -> int:
+    cuts = _cuts(text)
+    i = bisect.bisect_left(cuts, pos)
+    return cuts[i] if i < len(cuts) else len(text)
 
 
 def _refs(text: str, s: int, e: int, explicit: list[Mention], piece: _Piece) -> list[_Ref]:
@@ -187,14 +201,27 @@ def find(ctx, events: list[Mention]) -> list[Fact]:
         piece = _Piece(text, a_start, evs)
         out += _holders(ctx, evs, piece, art)
         out += _speech_title(ctx, art, evs)
-        for sm in _SENT.finditer(text, a_start, a_end):
-            s, e = sm.span()
-            if e <= s:
-                continue
+        for s, e in _windows(text, a_start, a_end):
             explicit = evs[bisect.bisect_left(piece.starts, s):bisect.bisect_left(piece.starts, e)]
             refs = _refs(text, s, e, explicit, piece)
             out += _sentence(ctx, s, e, refs, piece, post_orgs, art)
     return out
+
+
+_WINDOW = 600  # a "sentence" longer than this (a page without stops) is read in parts
+
+
+def _windows(text: str, lo: int, hi: int):
+    """The sentences of ``text[lo:hi]``, a very long one cut at its chunk ends."""
+    for sm in _SENT.finditer(text, lo, hi):
+        s, e = sm.span()
+        while e - s > _WINDOW:
+            cut = _chunk_start(text, s + _WINDOW)
+            cut = cut if cut > s + 1 else s + _WINDOW
+            yield s, cut
+            s = cut
+        if e > s:
+            yield s, e
 
 
 def _actor_ok(text: str, m: Mention, post_orgs, refs: list[_Ref], quoted: list[tuple[int, int]]) -> bool:
@@ -271,10 +298,18 @@ def _sentence(ctx, s: int, e: int, refs: list[_Ref], piece: _Piece, post_orgs, a
         out.append(_fact(a, ev, min(a.start, anchor_s), max(a.end, anchor_e), rule, art))
         done.add(id(a))
 
+    actor_starts = [a.start for a in actors]
+
     def in_chunk(c, lo=None, hi=None):
         lo = c[0] if lo is None else lo
         hi = c[1] if hi is None else hi
-        return [a for a in actors if lo <= a.start and a.end <= hi]
+        i = bisect.bisect_left(actor_starts, lo)
+        out_ = []
+        while i < len(actors) and actors[i].start < hi:
+            if actors[i].end <= hi:
+                out_.append(actors[i])
+            i += 1
+        return out_
 
     # 〈people〉在〈event〉上
     for c in chunks:
@@ -320,7 +355,7 @@ def _sentence(ctx, s: int, e: int, refs: list[_Ref], piece: _Piece, post_orgs, a
                 if not any(r.end <= vs and c[0] <= r.start for r in active):
                     subjects = []
                 else:
-                    subjects = [a for a in actors if a.start >= ve]
+                    subjects = actors[bisect.bisect_left(actor_starts, ve):]
             for a in subjects:
                 if id(a) not in done:
                     add(a, ev, *(anchor or (vs, ve)), kind.lower())
@@ -457,9 +492,5 @@ def _holders(ctx, evs: list[Mention], piece: _Piece, art: Article | None) -> lis
 
 def _reported(text: str, m: Mention) -> bool:
     """The sentence reports the event taking place (召开, 举行, 闭幕 … around it)."""
-    s = _chunk_start(text, m.start)
-    e = m.end
-    while e < len(text) and text[e] not in "，。！？；\n":
-        e += 1
-    around = text[s:e]
+    around = text[_chunk_start(text, m.start):_chunk_end(text, m.end)]
     return bool(re.search(r"召开|举行|举办|开幕|闭幕|选举|通过|上的|期间", around))

@@ -165,6 +165,7 @@ class _Context:
             self.by_start.setdefault(o.start, []).append(o)
         self.org_starts = [o.start for o in self.orgs]
         self._fitting: dict[str, tuple[list[int], list[lexicon.Region]]] = {}
+        self._cuts: list[int] | None = None
 
     def region(self, level_word: str, pos: int) -> lexicon.Region | None:
         """The region of that level the text names nearest before ``pos``
@@ -215,10 +216,10 @@ class _Context:
         return o.label
 
     def chunk_start(self, pos: int) -> int:
-        i = pos
-        while i > 0 and self.text[i - 1] not in _CHUNK_END:
-            i -= 1
-        return i
+        if self._cuts is None:
+            self._cuts = [m.start() for m in re.finditer("[" + re.escape(_CHUNK_END) + "]", self.text)]
+        i = bisect.bisect_left(self._cuts, pos)
+        return self._cuts[i - 1] + 1 if i > 0 else 0
 
 
 def _region_before(ctx: _Context, pos: int, hits) -> tuple[lexicon.Region, int] | None:
@@ -467,19 +468,28 @@ def _strip_front(ctx: _Context, name: str, start: int, hits) -> tuple[str, int, 
     return text[i:start + len(name)], i - start, had
 
 
+@lru_cache(maxsize=1)
+def _weak_words() -> tuple[str, ...]:
+    return tuple(sorted((w for w, k in _topics().items() if k == "weak"), key=len, reverse=True))
+
+
 def _weak(topic: str, least: int) -> bool:
     """Whether the topic says less than ``least`` characters once its generic
-    words (``event_topics.tsv``) are taken off."""
-    words = sorted(_topics(), key=len, reverse=True)
+    words (``event_topics.tsv``) are taken off.
+
+    >>> _weak("新春", 2), _weak("两个重要", 2), _weak("助学金发放", 2)
+    (True, True, False)
+    """
+    words = _weak_words()
     t = re.sub(r"[“”\"‘’《》·]", "", topic)
     t = re.sub(r"^[一二两三四五六七八九十几多0-9]+(?:个|次|场|项|大|批)", "", t)  # 两个重要会议
     changed = True
     while changed and t:
         changed = False
         for w in words:
-            if t.startswith(w) and _topics()[w] == "weak":
+            if t.startswith(w):
                 t, changed = t[len(w):], True
-            elif t.endswith(w) and _topics()[w] == "weak":
+            elif t.endswith(w):
                 t, changed = t[:-len(w)], True
     return len(re.findall(f"[{CJK}0-9]", t)) < least
 
@@ -529,7 +539,6 @@ def _topical(ctx: _Context, hits, taken) -> list[_Cand]:
         if taken.overlaps(hs, he):
             continue
         cs = ctx.chunk_start(hs)
-        stretch = text[cs:hs]
         # the name runs from after the last boundary word (or a time) to the head
         start = _TIME_HEAD.match(text, cs, hs).end()
         for b in _boundary_rx().finditer(text, start, hs):
@@ -544,8 +553,7 @@ def _topical(ctx: _Context, hits, taken) -> list[_Cand]:
                 start = b
         while start < hs and text[start] in "的了和与及、暨":
             start += 1
-        # a quotation opened before the name belongs to it
-        if hs - start > 40:
+        if hs - start > 40:  # a clause, not a name
             continue
         name = text[start:he]
         topic, cut, had_front = _strip_front(ctx, name, start, hits)
@@ -605,8 +613,13 @@ def _topical(ctx: _Context, hits, taken) -> list[_Cand]:
         out.append(_Cand(start, he, label, key, forms, full=full, holder=hold_label if verb or had_front else "",
                          holder_at=holder_at))
     # of two names one inside the other (……联欢, ……联欢晚宴) the longer
-    return [c for c in out if not any(o is not c and o.start <= c.start and c.end <= o.end
-                                          and o.end - o.start > c.end - c.start for o in out)]
+    kept, reach = [], -1
+    for c in sorted(out, key=lambda c: (c.start, -c.end)):
+        if c.end <= reach:
+            continue
+        kept.append(c)
+        reach = c.end
+    return kept
 
 
 def _patterned(ctx: _Context) -> list[_Cand]:
