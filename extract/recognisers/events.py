@@ -120,6 +120,10 @@ _SESSION = re.compile(rf"第?({_NUM})届(执行委员会|委员会|执委会|职
 _ASSEMBLIES = {"人大": "人民代表大会", "人大常委会": "人民代表大会常务委员会", "政协": "政治协商会议委员会"}
 _WORKERS = re.compile(rf"第({_NUM})次工代会")
 _JOINED = "暨"
+# what may open a clause before a name that is its subject: times and the
+# like (近日，…… / 19日下午 / 日前……在……召开), or a caption's 图为
+_OPENING = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:近日|日前|昨天|昨日|今天|今日|当天|上午|下午|晚上|"
+                      r"当晚|不久前|近期|图为|图|据悉)*")
 _PLAIN_HEADS = ("会议", "大会", "会")  # heads that name nothing without a topic
 _GATHER = ("贯彻落实", "学习贯彻", "贯彻", "落实", "学习", "传达")
 _HOLD = ("组织召开", "隆重召开", "召开了", "召开", "举行了", "隆重举行", "举行", "举办了", "举办", "主办")
@@ -558,15 +562,17 @@ def _topical(ctx: _Context, hits, taken) -> list[_Cand]:
         name = text[start:he]
         topic, cut, had_front = _strip_front(ctx, name, start, hits)
         topic_only = topic[:len(topic) - (he - hs)]
-        if _session_topic(topic_only):
-            continue
+        if h.group(0) in _PLAIN_HEADS and _session_topic(topic_only):
+            continue  # 全体会议, 职工代表大会: a body's sitting, named only with its numbers
         verb, holder, holder_at, holder_start = _holder_before(ctx, start)
         after = text[he:he + 30]
         before = text[max(cs, start - 3):start]
-        subject = start == _TIME_HEAD.match(text, cs, hs).end() and re.match(
+        opens = start == _TIME_HEAD.match(text, cs, hs).end() or _OPENING.fullmatch(text, cs, start) is not None
+        subject = opens and re.match(
             rf"(?:[在于][^，。；]{{0,24}}?)?(?:隆重|正式|胜利)?(?:举行|召开|举办|开幕|闭幕|落幕|揭牌|启动|开班)", after)
-        in_on = after[:1] in "上中" and (before.endswith("在") or (
-            start == _TIME_HEAD.match(text, cs, hs).end() and after[1:2] in "，,"))
+        # 在〈name〉上, 〈name〉上，……讲话, a caption's 〈name〉现场
+        in_on = (after[:1] in "上中" and (before.endswith("在") or (opens and after[1:2] in "，,"))) \
+            or (opens and after.startswith("现场"))
         weak = _weak(topic_only, 2)
         # 〈驿站〉举办揭牌仪式 names a ceremony; 区总工会召开会议 names no meeting
         plain = h.group(0) in _PLAIN_HEADS
