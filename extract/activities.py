@@ -30,8 +30,7 @@ PARTICIPATED_IN. The verbs are data (``activity_verbs.tsv``).
 - ISSUED: a body named at the start of a document's own title
   (《辽宁省总工会关于……的实施意见》, 《四川省总工会、重庆市总工会……协议》), or the
   body written before an issuing verb (出台, 印发, 制定 …) in the same sentence.
-- PARTICIPATED_IN: a person or body before 出席/参加/召开 … an event, or
-  〈person〉在〈event〉上, in the same sentence.
+- PARTICIPATED_IN: see :mod:`extract.participation`.
 
 Every fact's span runs from the first of its two mentions (or the verb) to
 the last, inside one sentence.
@@ -43,7 +42,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from extract import lexicon
+from extract import lexicon, participation
 from extract.recognisers import programmes
 from extract.records import Article, Fact, Mention
 
@@ -437,29 +436,12 @@ def issued(ctx: _Context, docs: list[Mention]) -> list[Fact]:
     return out
 
 
-def participated(ctx: _Context, events: list[Mention]) -> list[Fact]:
-    text, out = ctx.text, []
-    for m in events:
-        s, e = _sentence(text, m.start)
-        art = ctx.article(m.start)
-        actors = ctx.between(s, m.start, "Person") + ctx.between(s, m.start, "Organization")
-        for a in sorted(actors, key=lambda a: -a.start)[:1]:
-            gap = text[a.end:m.start]
-            if len(gap) > 30:
-                continue
-            if _has_verb(gap, "PARTICIPATED_IN") or (gap.lstrip("总书记同志").startswith("在")
-                                                      and text[m.end:m.end + 4].startswith("上")):
-                out.append(Fact("PARTICIPATED_IN", a.key, m.key, a.start, m.end, rule="participated",
-                                article=art.id if art else ""))
-    return out
-
-
 def find(norm, res, arts) -> list[Fact]:
     ctx = _Context(norm.text, res, arts)
     of = lambda t: [m for m in ctx.mentions if m.type == t]  # noqa: E731
     progs = of("Programme")
     facts = runs(ctx, progs) + part_of(ctx, progs) + advocates(ctx, of("Concept")) \
-        + issued(ctx, of("Document")) + participated(ctx, of("Event"))
+        + issued(ctx, of("Document")) + participation.find(ctx, of("Event"))
     # one fact per (type, source, target) and span
     seen, uniq = set(), []
     for f in facts:
