@@ -71,14 +71,14 @@ class _Gold:
                                                    if norm_name(a) not in ambiguous}
                 names.discard("")
                 names_of.append(names)
-                first = next(iter(sorted(names)))
-                for nm in names:
-                    uf.union(first, nm)
+                ordered = sorted(names)  # in order: the clusters must not depend on hashing
+                for nm in ordered[1:]:
+                    uf.union(ordered[0], nm)
             groups: dict[str, set[str]] = defaultdict(set)
             for names in names_of:
                 for nm in names:
                     groups[uf[nm]].add(nm)
-            self.clusters[t] = [groups[k] for k in sorted(groups)]
+            self.clusters[t] = sorted(groups.values(), key=min)
             for i, names in enumerate(self.clusters[t]):
                 for nm in names:
                     self.lookup[(t, nm)] = i
@@ -102,37 +102,62 @@ class _Gold:
 
 def _match_nodes(gold: _Gold, t: str, preds: list[dict]) -> dict[str, int]:
     clusters = gold.clusters.get(t, [])
-    g = nx.Graph()
     pred_names = {p["id"]: {norm_name(n) for n in [p.get("label", "")] + list(p.get("aliases") or [])} - {""}
                   for p in preds}
-    # insertion in sorted order: the matching found must not depend on hashing
-    for pid in sorted(pred_names):
-        g.add_node(("p", pid))
-        for nm in sorted(pred_names[pid]):
-            c = gold.lookup.get((t, nm))
-            if c is not None:
-                g.add_edge(("p", pid), ("g", c))
-    matching = nx.bipartite.hopcroft_karp_matching(g, top_nodes=[("p", pid) for pid in sorted(pred_names)]) \
-        if g.number_of_edges() else {}
-    out = {k[1]: v[1] for k, v in matching.items() if k[0] == "p"}
+    adj = {pid: sorted({c for nm in pred_names[pid] if (c := gold.lookup.get((t, nm))) is not None})
+           for pid in sorted(pred_names)}
+    out = _matching(adj)
     if t in CONTAINMENT_TYPES:
         used = set(out.values())
-        g2 = nx.Graph()
+        adj2 = {}
         for pid in sorted(pred_names):
             names = pred_names[pid]
             if pid in out:
                 continue
-            for ci, gnames in enumerate(clusters):
-                if ci in used:
-                    continue
-                if any(_contains(a, b) for a in sorted(names) for b in sorted(gnames)):
-                    g2.add_edge(("p", pid), ("g", ci))
-        if g2.number_of_edges():
-            tops = sorted(n for n in g2 if n[0] == "p")
-            for k, v in nx.bipartite.hopcroft_karp_matching(g2, top_nodes=tops).items():
-                if k[0] == "p":
-                    out[k[1]] = v[1]
+            adj2[pid] = [ci for ci, gnames in enumerate(clusters) if ci not in used
+                         and any(_contains(a, b) for a in sorted(names) for b in sorted(gnames))]
+        out.update(_matching(adj2))
     return out
+
+
+def _matching(adj: dict[str, list[int]]) -> dict[str, int]:
+    """A maximum one-to-one matching of predicted ids to gold clusters
+    (augmenting paths, Kuhn's algorithm), found in the order of the ids and
+    of their candidates, so that ties always fall the same way (networkx's
+    matchings walk sets, whose order changes with string hashing).
+
+    >>> _matching({"a": [0, 1], "b": [0]})
+    {'a': 1, 'b': 0}
+    """
+    owner: dict[int, str] = {}  # cluster -> predicted id
+    for root in sorted(adj):
+        if not adj[root]:
+            continue
+        # depth-first search for an augmenting path from ``root``
+        parent: dict[int, tuple[str, int | None]] = {}  # cluster -> (id reaching it, cluster that id held)
+        stack: list[tuple[str, int | None, int]] = [(root, None, 0)]  # (id, cluster it holds, next candidate)
+        found = None
+        while stack and found is None:
+            pid, held, i = stack[-1]
+            cands = adj[pid]
+            if i >= len(cands):
+                stack.pop()
+                continue
+            stack[-1] = (pid, held, i + 1)
+            c = cands[i]
+            if c in parent:
+                continue
+            parent[c] = (pid, held)
+            if c not in owner:
+                found = c
+            else:
+                stack.append((owner[c], c, 0))
+        c = found
+        while c is not None:  # flip the path
+            pid, held = parent[c]
+            owner[c] = pid
+            c = held
+    return {pid: c for c, pid in sorted(owner.items(), key=lambda kv: kv[1])}
 
 
 def _contains(a: str, b: str) -> bool:
@@ -184,6 +209,55 @@ def evaluate(gold_docs: list[dict[str, Any]], graph: dict[str, Any]) -> dict[str
     title_acc = round(correct / len(pred_titles), 4) if pred_titles else 0.0
     return {"nodes": node_scores, "edges": edge_scores,
             "holds_post_title_accuracy": title_acc}
+
+
+NO_RULE = "(none)"
+
+
+def by_rule(gold_docs: list[dict[str, Any]], graph: dict[str, Any]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Precision per node type and per rule that found the nodes: a node
+    counts once under each rule in its ``rules`` attribute (``kg build``
+    lists there the rules of the mentions that made it; a node without it
+    counts under ``(none)``), and is a true positive when it matches a gold
+    entity as :func:`evaluate` matches it. Rules are listed by type, then
+    by number predicted (most first), then by name.
+
+    >>> gold = [{"doc": "d", "entities": [{"type": "Programme", "label": "安康杯竞赛"}]}]
+    >>> graph = {"nodes": [{"id": "Programme:安康杯竞赛", "type": "Programme", "label": "安康杯竞赛",
+    ...                     "rules": ["quoted-head", "recurrence"]},
+    ...                    {"id": "Programme:劳动竞赛", "type": "Programme", "label": "劳动竞赛",
+    ...                     "rules": ["verb-head"]}]}
+    >>> by_rule(gold, graph)["Programme"]["verb-head"]
+    {'pred': 1, 'tp': 0, 'precision': 0.0}
+    """
+    gold = _Gold(gold_docs)
+    by_type: dict[str, list[dict]] = defaultdict(list)
+    for n in graph.get("nodes", []):
+        by_type[n.get("type", "")].append(n)
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for t in NODE_TYPES:
+        preds = by_type.get(t, [])
+        if not preds:
+            continue
+        matched = _match_nodes(gold, t, preds)
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for n in preds:
+            for rule in sorted(set(n.get("rules") or [NO_RULE])):
+                c = counts[rule]
+                c[0] += 1
+                c[1] += n["id"] in matched
+        out[t] = {rule: {"pred": p, "tp": tp, "precision": round(tp / p, 4)}
+                  for rule, (p, tp) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))}
+    return out
+
+
+def format_by_rule(rows: dict[str, dict[str, dict[str, Any]]]) -> str:
+    """The per-rule table: type, rule, predicted, true positives, precision."""
+    lines = [f"{'type':<14}{'rule':<30}{'pred':>6}{'tp':>6}{'P':>8}"]
+    for t, rules in rows.items():
+        for rule, s in rules.items():
+            lines.append(f"{t:<14}{rule:<30}{s['pred']:>6}{s['tp']:>6}{s['precision']:>8.3f}")
+    return "\n".join(lines)
 
 
 def format_table(scores: dict[str, Any]) -> str:
