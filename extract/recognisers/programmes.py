@@ -43,6 +43,9 @@ _SET = re.compile(rf"^([{NUMERAL}]+)[项大支个件]([{CJK}]{{1,4}})$")
 _NUM = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2, "双": 2}
 
 
+# a count opening a name (30家省级规范化职工书屋, 十个重点项目): a number of things, not a name
+# (万名工匠培养计划 is a name: a round number of people is its aim)
+_QUANTITY = re.compile(r"[0-9]+[个家所处座批名人余多]|[一二三四五六七八九十两百千]+[个家所处座]")
 _NOT_IN_NAME = re.compile(r"[\s“”\"‘’《》]")
 
 
@@ -139,22 +142,17 @@ def find(norm, *args) -> list[Mention]:
     out: list[Mention] = []
     quoted = list(QUOTE.finditer(text))
     # quoted names with a head after the quotes: the label per quoted text
+    afters = [_after_quote(text, quoted, qi) for qi in range(len(quoted))]
     headed: dict[str, str] = {}
-    for q in quoted:
-        m = _head_after().match(text, q.end())
+    for q, m in zip(quoted, afters):
         content = clean(q.group(1))
         if m and content:
-            headed.setdefault(content, content + m.group(0))
+            headed.setdefault(content, _headed_label(content, m.group(0)))
     for qi, q in enumerate(quoted):
         content = clean(q.group(1))
         if not content or len(content) < 2:
             continue
-        after = _head_after().match(text, q.end())
-        if not after:
-            # “工会+法院”、“工会+人社”调处劳动争议模式: a head shared by quotes in a row
-            for q2 in quoted[qi + 1:qi + 2]:
-                if re.fullmatch(r"[、和与及]?", text[q.end():q2.start()]):
-                    after = _head_after().match(text, q2.end())
+        after = afters[qi]
         items = [clean(x) for x in re.split(r"[、，,]", q.group(1)) if clean(x)]
         if after and len(items) >= 2 and (s := re.match(rf"^([{NUMERAL}]+)[项大支个件]", after.group(0))) \
                 and numeral_value(s.group(1)) == len(items):
@@ -173,14 +171,23 @@ def find(norm, *args) -> list[Mention]:
                 pos += len(raw)
             continue
         if after:
-            label = headed.get(content, content + after.group(0))
-            out.append(_mention(label, text[q.start():after.end()], q.start(), "quoted-head",
-                                aliases=(content, content + after.group(0))))
+            label = _headed_label(content, after.group(0))
+            honours = lexicon.words("programme_honours.txt")
+            if not (label.endswith(honours) and headed.get(content, "").endswith(honours)):
+                # one label per quoted name (“金秋助学”活动, “金秋助学”品牌); each
+                # honour its own (“五一”劳动奖章, “五一”劳动奖状)
+                label = headed.get(content, label)
+            place = _honour_place(text, q.start(), label)
+            surface_start = q.start() - len(place)
+            out.append(_mention(place + label, text[surface_start:after.end()], surface_start, "quoted-head",
+                                aliases=(content, _headed_label(content, after.group(0)), label)))
         elif content in headed:
             out.append(_mention(headed[content], q.group(0), q.start(), "quoted-seen-head",
                                 aliases=(content,)))
         elif ends_with_head(content) or is_numbered_programme(content):
-            out.append(_mention(content, q.group(0), q.start(), "quoted-own-head"))
+            place = _honour_place(text, q.start(), content)
+            out.append(_mention(place + content, text[q.start() - len(place):q.end()], q.start() - len(place),
+                                "quoted-own-head", aliases=(content,)))
         elif _run_quote(text, q, content):
             out.append(_mention(content, q.group(0), q.start(), "quoted-after-verb"))
     quoted_spans = SpanSet.of((q.start(), q.end()) for q in quoted)
@@ -197,18 +204,23 @@ def find(norm, *args) -> list[Mention]:
         name, s = name[cut:], s + cut
         if in_quote(s, e):
             continue
+        counted = _uncounted(name)
+        name, s = name[len(name) - len(counted):], s + len(name) - len(counted)
         if not (len(name) < 4 or cut and len(name) - _head_len(name) < 3 or _generic(name)
-                or re.match(rf"[{NUMERAL}]+个", name)):
+                or _QUANTITY.match(name)):
             out.append(_mention(name, name, s, "verb-head"))
         # 开展劳动和技能竞赛、职工创业创新大赛: further items with their own head
         pos = e
         while (more := _more_item().match(text, pos)) and not in_quote(*more.span(1)):
-            if not _generic(more.group(1)):
-                out.append(_mention(more.group(1), more.group(1), more.start(1), "verb-head-list"))
+            item = _uncounted(more.group(1))
+            if not _generic(item) and len(item) >= 4:
+                out.append(_mention(item, item, more.end(1) - len(item), "verb-head-list"))
             pos = more.end(1)
+    out = _numbered_headings(text, out)
     out = _listed(text, out)
     out = _national(text, out)
     out = _set_members(text, out)
+    out = _graded(out)
     # unquoted recurrences of a quoted or named programme on the same page
     labels = {}
     for m in out:
@@ -225,6 +237,131 @@ def find(norm, *args) -> list[Mention]:
             out.append(replace(src, surface=m.group(0), start=m.start(), end=m.end(), rule="recurrence",
                                attrs=tuple((k, v) for k, v in src.attrs if k != "part_of")))
     return sorted(out, key=lambda m: (m.start, -m.end, m.label))
+
+
+def _uncounted(name: str) -> str:
+    """``name`` without a count of recipients opening it (授予10个单位全国模范职工之家,
+    命名30家省级规范化职工书屋): the count and its unit noun
+    (``programme_recipients.txt``) are not part of the honour's name.
+
+    >>> _uncounted("10个单位全国模范职工之家"), _uncounted("30家省级职工书屋"), _uncounted("万名工匠计划")
+    ('全国模范职工之家', '省级职工书屋', '万名工匠计划')
+    """
+    q = _QUANTITY.match(name)
+    if not q:
+        return name
+    rest = name[q.end():]
+    unit = next((w for w in lexicon.words("programme_recipients.txt") if rest.startswith(w)), "")
+    return rest[len(unit):]
+
+
+def _graded(out: list[Mention]) -> list[Mention]:
+    """A name that is another name on the page with a place and grade words
+    before it (``programme_grades.txt``: 河南省示范性劳模和工匠人才创新工作室 and
+    劳模和工匠人才创新工作室) is that programme; honours keep their place.
+
+    >>> [m.label for m in _graded([_mention("河南省示范性职工书屋", "x", 0, "verb-head"),
+    ...                            _mention("职工书屋", "x", 9, "verb-head")])]
+    ['职工书屋', '职工书屋']
+    """
+    labels = {m.label for m in out}
+    honours = lexicon.words("programme_honours.txt")
+    grades = lexicon.words("programme_grades.txt")
+    names = lexicon.regions_by_name()
+    res = []
+    for m in out:
+        lab = m.label
+        shorter = None if lab.endswith(honours) else next(
+            (lab[k:] for k in range(1, len(lab) - 1) if lab[k:] in labels), None)
+        if shorter is not None:
+            rest = lab[:-len(shorter)]
+            place = next((rest[:n] for n in range(min(7, len(rest)), 1, -1) if rest[:n] in names), "")
+            rest = rest[len(place):]
+            while rest and (g := next((g for g in grades if rest.startswith(g)), None)):
+                rest = rest[len(g):]
+            if not rest:
+                m = replace(m, label=shorter, aliases=tuple(dict.fromkeys(m.aliases + (lab,))))
+        res.append(m)
+    return res
+
+
+def _after_quote(text: str, quoted: list[re.Match], qi: int) -> re.Match | None:
+    """The head written after quote ``qi``, or after the quote that follows
+    it in a row (“工会+法院”、“工会+人社”调处劳动争议模式: a shared head)."""
+    q = quoted[qi]
+    after = _head_after().match(text, q.end())
+    if not after and qi + 1 < len(quoted) and re.fullmatch(r"[、和与及]?", text[q.end():quoted[qi + 1].start()]):
+        after = _head_after().match(text, quoted[qi + 1].end())
+    return after
+
+
+def _headed_label(content: str, after: str) -> str:
+    """The label of a quoted name and the head written after it; a head
+    opened by 等 closes a list of names (“四服务”、“四季送”等主题活动), so each
+    quoted name is the programme on its own.
+
+    >>> _headed_label("四季送", "等主题活动"), _headed_label("安康杯", "竞赛")
+    ('四季送', '安康杯竞赛')
+    """
+    return content if after.startswith("等") else content + after
+
+
+def _honour_place(text: str, start: int, label: str) -> str:
+    """The place (a region's full name, or 全国) written straight before an
+    honour's name (``programme_honours.txt``): 全国“五一”劳动奖章 → 全国,
+    四川省“工人先锋号” → 四川省; '' for anything else, or a label that
+    already opens with a place.
+
+    >>> _honour_place("荣获四川省“工人先锋号”", 5, "工人先锋号"), _honour_place("开展“安康杯”竞赛", 2, "安康杯竞赛")
+    ('四川省', '')
+    """
+    if not label.endswith(lexicon.words("programme_honours.txt")):
+        return ""
+    before = text[max(0, start - 8):start]
+    if before.endswith("全国"):
+        return "全国"
+    names = lexicon.regions_by_name()
+    for n in range(min(7, len(before)), 1, -1):
+        if before[-n:] in names and not label.startswith(before[-n:]):
+            return before[-n:]
+    return ""
+
+
+_HEADING = re.compile(rf"^[ \t\u3000]*(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}})[、.．:：)）]?[ \t\u3000]*"
+                      rf"([{_NAME_CHARS}“”\"]{{4,24}})[ \t\u3000]*$", re.M)
+
+
+def _numbered_headings(text: str, out: list[Mention]) -> list[Mention]:
+    r"""Numbered heading lines under a numbered set (重点实施的“五大行动” … a line
+    ``1 深化产业工人队伍建设改革行动``): a heading that is only a name ending in
+    the set's head is one of its actions (:func:`_set_members` then links
+    them). One pass over the lines; only sets already found open it.
+
+    >>> [m.label for m in _numbered_headings("“两大行动”\n1 职工入会行动\n2 建功立业行动\n", [
+    ...     _mention("两大行动", "“两大行动”", 0, "quoted-own-head")])][1:]
+    ['职工入会行动', '建功立业行动']
+    """
+    sets = sorted((m.end, s.group(2)) for m in out if (s := _SET.match(m.label)))
+    if not sets:
+        return out
+    taken = SpanSet.of((m.start, m.end) for m in out)
+    res = list(out)
+    first = sets[0][0]
+    for h in _HEADING.finditer(text, first):
+        raw = h.group(1)
+        name = clean(raw)
+        s, e = h.span(1)
+        heads = {head for end, head in sets if end <= s and s - end <= 3000}
+        if not name.endswith(tuple(heads)) or _SET.match(name) or len(name) - _head_len(name) < 2:
+            continue
+        if taken.overlaps(s, e):
+            # a quoted part inside it (3 集体协商“集中要约”行动): the heading is the name
+            res = [m for m in res if not (s <= m.start and m.end <= e and m.type == "Programme")]
+            res.append(_mention(name, raw, s, "numbered-heading",
+                                aliases=tuple(m.label for m in out if s <= m.start and m.end <= e)))
+            continue
+        res.append(_mention(name, raw, s, "numbered-heading"))
+    return res
 
 
 @lru_cache(maxsize=1)
