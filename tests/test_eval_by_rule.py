@@ -75,15 +75,15 @@ def _rules(prepared, label):
 
 
 def test_build_writes_the_rules_of_a_nodes_mentions_merged_across_documents():
-    a = prepare(extract(SourceText("a.txt", None, "深入开展“安康杯”竞赛活动。", "utf-8")))
+    a = prepare(extract(SourceText("a.txt", None, "市总工会开通“12351”职工服务热线。", "utf-8")))
     b = prepare(extract(SourceText(
-        "b.txt", None, "工会开展“安康杯”竞赛。“安康杯”竞赛覆盖职工，安康杯竞赛成效明显。", "utf-8")))
-    ra, rb = _rules(a, "安康杯竞赛"), _rules(b, "安康杯竞赛")
+        "b.txt", None, "市总工会开通“12351”职工服务热线，12351职工服务热线全天畅通。", "utf-8")))
+    ra, rb = _rules(a, "12351职工服务热线"), _rules(b, "12351职工服务热线")
     assert ra == ["quoted-head"] and "recurrence" in rb
     g = KnowledgeGraph()
     merge(g, a)
     merge(g, b)
-    node = next(n for n in g.to_node_link()["nodes"] if n["id"] == "Programme:安康杯竞赛")
+    node = next(n for n in g.to_node_link()["nodes"] if n["id"] == "Programme:12351职工服务热线")
     assert node["rules"] == sorted(set(ra) | set(rb))
 
 

@@ -24,6 +24,7 @@ Found three ways, every word list being data (``extract/data/``):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -77,7 +78,8 @@ def _head_after() -> re.Pattern:
     alts = []
     for head, strong in lexicon.programme_heads():
         alts.append(re.escape(head) + ("" if strong else f"(?={_WEAK_END.pattern})"))
-    return re.compile(rf"[{_NAME_CHARS}]{{0,8}}?(?:{'|'.join(alts)})")
+    # a year opens an edition's longer name: “情暖劳动者 穗岁平安年”2026年广州市新春团年饭慰问活动
+    return re.compile(rf"(?:[0-9]{{4}}年[{CJK}]{{0,12}}?|[{_NAME_CHARS}]{{0,8}}?)(?:{'|'.join(alts)})")
 
 
 @lru_cache(maxsize=1)
@@ -207,15 +209,16 @@ def find(norm, *args) -> list[Mention]:
         counted = _uncounted(name)
         name, s = name[len(name) - len(counted):], s + len(name) - len(counted)
         if not (len(name) < 4 or cut and len(name) - _head_len(name) < 3 or _generic(name)
-                or _QUANTITY.match(name)):
+                or _QUANTITY.match(name) or _placeless_honour(name)):
             out.append(_mention(name, name, s, "verb-head"))
         # 开展劳动和技能竞赛、职工创业创新大赛: further items with their own head
         pos = e
         while (more := _more_item().match(text, pos)) and not in_quote(*more.span(1)):
             item = _uncounted(more.group(1))
-            if not _generic(item) and len(item) >= 4:
+            if not _generic(item) and len(item) >= 4 and not _placeless_honour(item):
                 out.append(_mention(item, item, more.end(1) - len(item), "verb-head-list"))
             pos = more.end(1)
+    out = _cups(text, out)
     out = _numbered_headings(text, out)
     out = _listed(text, out)
     out = _national(text, out)
@@ -237,6 +240,44 @@ def find(norm, *args) -> list[Mention]:
             out.append(replace(src, surface=m.group(0), start=m.start(), end=m.end(), rule="recurrence",
                                attrs=tuple((k, v) for k, v in src.attrs if k != "part_of")))
     return sorted(out, key=lambda m: (m.start, -m.end, m.label))
+
+
+def _cups(text: str, out: list[Mention]) -> list[Mention]:
+    """Competitions named for a cup, unquoted: 开展安康杯竞赛 → 安康杯竞赛 (alias
+    安康杯); a verb or break word before the cup's name is not part of it.
+
+    >>> [m.label for m in _cups("深入开展安康杯知识竞赛。", [])]
+    ['安康杯知识竞赛']
+    """
+    lead = lexicon.words("programme_verbs.txt") + lexicon.words("programme_breaks.txt")
+    taken = SpanSet.of((m.start, m.end) for m in out)
+    res = list(out)
+    for c in _CUP.finditer(text):
+        cup, s = c.group(1), c.start(1)
+        cut = max((cup.rfind(v) + len(v) for v in lead if v in cup[:-1]), default=0)
+        cup, s = cup[cut:], s + cut
+        if len(cup) < 3 or taken.overlaps(s, c.end()):
+            continue
+        res.append(_mention(text[s:c.end()], text[s:c.end()], s, "cup", aliases=(cup,)))
+    return res
+
+
+_CUP = re.compile(rf"([{CJK}]{{2,8}}杯)[{CJK}]{{0,6}}?(?:知识竞赛|技能竞赛|竞赛|大赛|比赛)")
+
+
+def _placeless_honour(name: str) -> bool:
+    """An unquoted honour without its place or 全国 opening it: 工会先进集体
+    (which honour is not said), unlike 全国模范职工之家, 四川省五一劳动奖状.
+
+    >>> _placeless_honour("工会先进集体"), _placeless_honour("全国模范职工之家"), _placeless_honour("职工书屋")
+    (True, False, False)
+    """
+    if not name.endswith(lexicon.words("programme_honours.txt")):
+        return False
+    if name.startswith("全国"):
+        return False
+    names = lexicon.regions_by_name()
+    return not any(name[:n] in names for n in range(2, min(8, len(name))))
 
 
 def _uncounted(name: str) -> str:
@@ -341,33 +382,51 @@ def _numbered_headings(text: str, out: list[Mention]) -> list[Mention]:
     ...     _mention("两大行动", "“两大行动”", 0, "quoted-own-head")])][1:]
     ['职工入会行动', '建功立业行动']
     """
-    sets = sorted((m.end, s.group(2)) for m in out if (s := _SET.match(m.label)))
+    sets = sorted((m.end, s.group(2), m.label) for m in out if (s := _SET.match(m.label)))
     if not sets:
         return out
     taken = SpanSet.of((m.start, m.end) for m in out)
     res = list(out)
     first = sets[0][0]
+    headings: list[Mention] = []
     for h in _HEADING.finditer(text, first):
         raw = h.group(1)
         name = clean(raw)
         s, e = h.span(1)
-        heads = {head for end, head in sets if end <= s and s - end <= 3000}
-        if not name.endswith(tuple(heads)) or _SET.match(name) or len(name) - _head_len(name) < 2:
+        owner = next((label for end, head, label in reversed(sets)
+                      if end <= s and s - end <= 3000 and name.endswith(head)), None)
+        if owner is None or _SET.match(name) or len(name) - _head_len(name) < 2:
             continue
+        attrs = (("part_of", owner),)
         if taken.overlaps(s, e):
             # a quoted part inside it (3 集体协商“集中要约”行动): the heading is the name
+            inner = [m for m in res if s <= m.start and m.end <= e and m.type == "Programme"]
             res = [m for m in res if not (s <= m.start and m.end <= e and m.type == "Programme")]
-            res.append(_mention(name, raw, s, "numbered-heading",
-                                aliases=tuple(m.label for m in out if s <= m.start and m.end <= e)))
-            continue
-        res.append(_mention(name, raw, s, "numbered-heading"))
-    return res
+            headings.append(_mention(name, raw, s, "numbered-heading",
+                                     aliases=tuple(m.label for m in inner), attrs=attrs))
+        else:
+            headings.append(_mention(name, raw, s, "numbered-heading", attrs=attrs))
+    if not headings:
+        return res
+    # what each heading's section names (up to the next heading or set) is part of its action
+    bounds = sorted([h.start for h in headings] + [end for end, _, _ in sets] + [len(text)])
+    sections = [(h.end, min(bounds[bisect.bisect_right(bounds, h.start)], h.end + 1500), h.label)
+                for h in sorted(headings, key=lambda h: h.start)]
+    starts = [a for a, _, _ in sections]
+    for i, m in enumerate(res):
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.start < sections[k][1] and not m.attr("part_of") and not _SET.match(m.label):
+            res[i] = replace(m, attrs=m.attrs + (("part_of", sections[k][2]),))
+    return res + headings
 
 
 @lru_cache(maxsize=1)
 def _more_item() -> re.Pattern:
     heads = "|".join(re.escape(h) for h, strong in lexicon.programme_heads() if strong)
     return re.compile(rf"[、和]([{_NAME_CHARS}]{{2,16}}?(?:{heads}))(?=[、，。；等和\s]|$)")
+
+
+_COUNT_AFTER = re.compile(r"[0-9]+(?:[名家个项人所处支]|余[名家个项人])")
 
 
 def _run_quote(text: str, q: re.Match, content: str) -> bool:
@@ -378,7 +437,9 @@ def _run_quote(text: str, q: re.Match, content: str) -> bool:
 
     before = text[max(0, q.start() - 8):q.start()].removesuffix("了")
     after = text[q.end():q.end() + 3].removeprefix("主题")
-    return (len(content) <= 16 and after[:1] in "，。；、\n"
+    # 选树“中原大工匠”30名: a count of those selected ends the name too
+    counted = _COUNT_AFTER.match(text, q.end()) is not None
+    return (len(content) <= 16 and (after[:1] in "，。；、\n" or counted)
             and (before.endswith(lexicon.words("programme_verbs.txt")) or after != text[q.end():q.end() + 3])
             and not re.search(r"[是了吗呢吧！？。，]", content)
             and not classify_quoted(content, text[q.end():q.end() + 8]))
@@ -482,9 +543,10 @@ def _set_members(text: str, out: list[Mention]) -> list[Mention]:
     head: the first N are its members."""
     result = list(out)
     by_start = sorted(out, key=lambda m: m.start)
+    claimed = {m.attr("part_of") for m in out}  # sets whose members are known already
     for k, m in enumerate(by_start):
         s = _SET.match(m.label)
-        if not s or m.rule == "programme-set":
+        if not s or m.rule == "programme-set" or m.label in claimed:
             continue
         n, head = numeral_value(s.group(1)), s.group(2)
         members = []
