@@ -254,6 +254,17 @@ def _hosts(ctx: _Context, m: Mention, s: int, e: int) -> list[Mention]:
     return out
 
 
+def _unnamed_unions(ctx: _Context, s: int, pos: int) -> bool:
+    """Whether 工会 stands in ``s``..``pos`` outside the bodies found there
+    (各级工会, 两地工会, 基层工会): unions the sentence does not name."""
+    text, at = ctx.text, s
+    for o in ctx.between(s, pos, "Organization"):
+        if "工会" in text[at:o.start]:
+            return True
+        at = max(at, o.end)
+    return "工会" in text[at:pos]
+
+
 def _piece_body(ctx: _Context, art: Article | None):
     """The union a news piece is about: the first union named in its title
     or opening lines (``LEAD`` characters), as in 南京市总工会召开……大会."""
@@ -261,7 +272,8 @@ def _piece_body(ctx: _Context, art: Article | None):
     end = art.end if art is not None else len(ctx.text)
     cache = ctx.__dict__.setdefault("_piece", {})
     if start not in cache:
-        unions = (o.key for o in ctx.between(start, end, "Organization") if ctx.kind.get(o.key) == "union")
+        unions = (o.key for o in ctx.between(start, min(end, start + _LEAD), "Organization")
+                  if ctx.kind.get(o.key) == "union")
         cache[start] = next(unions, None)
     return cache[start]
 
@@ -311,8 +323,12 @@ def runs(ctx: _Context, progs: list[Mention]) -> list[Fact]:
         if not keys and m.label not in national:  # the writer runs no national programme
             cs = _clause_start(text, m.start)
             if _has_verb(text[cs:m.start], "RUNS") or _run_after(text, m):
-                # “we” and unstated subjects: the chair's body, else the union the piece is about
-                w = ctx.chair_body(art) or _piece_body(ctx, art)
+                # “we” and unstated subjects: the chair's body, else the union the
+                # piece is about, unless unions the text does not name are the
+                # subject (两地工会……联合开展, 各级工会要……)
+                w = ctx.chair_body(art)
+                if w is None and not _unnamed_unions(ctx, s, m.start):
+                    w = _piece_body(ctx, art)
                 if w is not None:
                     keys.append((w, cs))
         out += _facts("RUNS", keys, m, art)

@@ -208,7 +208,7 @@ def find(norm, *args) -> list[Mention]:
             continue
         counted = _uncounted(name)
         name, s = name[len(name) - len(counted):], s + len(name) - len(counted)
-        if not (len(name) < 4 or cut and len(name) - _head_len(name) < 3 or _generic(name)
+        if not (len(name) < 4 or cut and len(name) - _head_len(name) < 3 or _generic(name) or _conjoined(name, m)
                 or _QUANTITY.match(name) or _placeless_honour(name)):
             out.append(_mention(name, name, s, "verb-head"))
         # 开展劳动和技能竞赛、职工创业创新大赛: further items with their own head
@@ -224,6 +224,7 @@ def find(norm, *args) -> list[Mention]:
     out = _national(text, out)
     out = _set_members(text, out)
     out = _graded(out)
+    out = [m for m in out if _a_home_for_people(m.label)]
     # unquoted recurrences of a quoted or named programme on the same page
     labels = {}
     for m in out:
@@ -240,6 +241,23 @@ def find(norm, *args) -> list[Mention]:
             out.append(replace(src, surface=m.group(0), start=m.start(), end=m.end(), rule="recurrence",
                                attrs=tuple((k, v) for k, v in src.attrs if k != "part_of")))
     return sorted(out, key=lambda m: (m.start, -m.end, m.label))
+
+
+_HOMES = ("之家", "微家")
+
+
+def _a_home_for_people(label: str) -> bool:
+    """False for a “home” that is no programme: 〈a quality〉之家 (“温暖之家”),
+    or one the concept lexicon holds (职工之家); true for every other name.
+
+    >>> _a_home_for_people("司机之家"), _a_home_for_people("温暖之家"), _a_home_for_people("安康杯竞赛")
+    (True, False, True)
+    """
+    if not label.endswith(_HOMES):
+        return True
+    if label in lexicon.concept_forms():
+        return False
+    return label[:-2].endswith(lexicon.words("programme_home_for.txt"))
 
 
 def _cups(text: str, out: list[Mention]) -> list[Mention]:
@@ -265,6 +283,14 @@ def _cups(text: str, out: list[Mention]) -> list[Mention]:
 _CUP = re.compile(rf"([{CJK}]{{2,8}}杯)[{CJK}]{{0,6}}?(?:知识竞赛|技能竞赛|竞赛|大赛|比赛)")
 
 
+def _conjoined(name: str, m: re.Match) -> bool:
+    """A name the verb does not govern: the "verb" is a noun ending a list
+    item (创新成果评选和劳模创新工作室: 评选 is also a head) and a conjunction
+    follows it. 深化和谐劳动关系创建活动 is governed (和谐 is a word)."""
+    verb = m.group(0)[:m.start(1) - m.start(0)].removesuffix("了")
+    return name[:1] in ("和", "与", "及") and any(verb.endswith(h) for h, _ in lexicon.programme_heads())
+
+
 def _placeless_honour(name: str) -> bool:
     """An unquoted honour without its place or 全国 opening it: 工会先进集体
     (which honour is not said), unlike 全国模范职工之家, 四川省五一劳动奖状.
@@ -285,15 +311,15 @@ def _uncounted(name: str) -> str:
     命名30家省级规范化职工书屋): the count and its unit noun
     (``programme_recipients.txt``) are not part of the honour's name.
 
-    >>> _uncounted("10个单位全国模范职工之家"), _uncounted("30家省级职工书屋"), _uncounted("万名工匠计划")
-    ('全国模范职工之家', '省级职工书屋', '万名工匠计划')
+    >>> _uncounted("10个单位全国模范职工之家"), _uncounted("4个行业评选活动"), _uncounted("万名工匠计划")
+    ('全国模范职工之家', '4个行业评选活动', '万名工匠计划')
     """
     q = _QUANTITY.match(name)
     if not q:
         return name
     rest = name[q.end():]
     unit = next((w for w in lexicon.words("programme_recipients.txt") if rest.startswith(w)), "")
-    return rest[len(unit):]
+    return rest[len(unit):] if unit else name
 
 
 def _graded(out: list[Mention]) -> list[Mention]:
