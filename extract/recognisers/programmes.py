@@ -449,7 +449,7 @@ def _numbered_headings(text: str, out: list[Mention]) -> list[Mention]:
 @lru_cache(maxsize=1)
 def _more_item() -> re.Pattern:
     heads = "|".join(re.escape(h) for h, strong in lexicon.programme_heads() if strong)
-    return re.compile(rf"[、和]([{_NAME_CHARS}]{{2,16}}?(?:{heads}))(?=[、，。；等和\s]|$)")
+    return re.compile(rf"[、和]([{_NAME_CHARS}]{{2,16}}?(?:{heads}))(?=[、，。；等和\s]|称号|$)")
 
 
 _COUNT_AFTER = re.compile(r"[0-9]+(?:[名家个项人所处支]|余[名家个项人])")
