@@ -219,6 +219,7 @@ def find(norm, *args) -> list[Mention]:
                 out.append(_mention(item, item, more.end(1) - len(item), "verb-head-list"))
             pos = more.end(1)
     out = _cups(text, out)
+    out = _launched(text, out)
     out = _numbered_headings(text, out)
     out = _listed(text, out)
     out = _national(text, out)
@@ -258,6 +259,33 @@ def _a_home_for_people(label: str) -> bool:
     if label in lexicon.concept_forms():
         return False
     return label[:-2].endswith(lexicon.words("programme_home_for.txt"))
+
+
+@lru_cache(maxsize=1)
+def _launched_rx() -> re.Pattern:
+    heads = "|".join(re.escape(h) for h, strong in lexicon.programme_heads() if strong)
+    return re.compile(rf"(?:^|(?<=[，。；：\n])|(?<=宣布))([{_NAME_CHARS}]{{4,20}}?(?:{heads}))"
+                      rf"(?=(?:正式|全面|同步)?(?:启动|上线|开通|揭牌|启幕))", re.M)
+
+
+def _launched(text: str, out: list[Mention]) -> list[Mention]:
+    """An unquoted name that opens its clause (or follows 宣布) and is then
+    launched: 宣布南京市总工会女职工志愿服务计划正式启动, ，职工服务平台上线.
+
+    >>> [m.label for m in _launched("会上，副主席宣布杭州市总工会职工互助保障计划正式启动。", [])]
+    ['杭州市总工会职工互助保障计划']
+    """
+    taken = SpanSet.of((m.start, m.end) for m in out)
+    breaks = lexicon.words("programme_breaks.txt") + lexicon.words("programme_verbs.txt")
+    res = list(out)
+    for m in _launched_rx().finditer(text):
+        name, s = m.group(1), m.start(1)
+        cut = max((name.rfind(v) + len(v) for v in breaks if v in name[:-1]), default=0)
+        name, s = name[cut:], s + cut
+        if len(name) < 4 or _generic(name) or _QUANTITY.match(name) or taken.overlaps(s, m.end(1)):
+            continue
+        res.append(_mention(name, name, s, "launched"))
+    return res
 
 
 def _cups(text: str, out: list[Mention]) -> list[Mention]:
