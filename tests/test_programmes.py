@@ -133,6 +133,8 @@ def test_programmes_honours_with_their_place(text, expected):
     # a noun-verb before a conjunction governs nothing; 和谐 is a word
     ("夯实技能竞赛、成果评选和劳模创新工作室三个平台。", set()),
     ("深化和谐劳动关系创建活动。", {"和谐劳动关系创建活动"}),
+    # a union's website, app or account is a programme it runs (GRAPH.md: media or programme)
+    ("登录烟台工会网即可申请，关注“苏工惠”微信公众号。", {"烟台工会网", "苏工惠微信公众号"}),
     # an unquoted name launched (正式启动, 上线) after its clause opens or 宣布
     ("会上，副主席宣布杭州市总工会职工互助保障计划正式启动。", {"杭州市总工会职工互助保障计划"}),
 ])

@@ -220,6 +220,7 @@ def find(norm, *args) -> list[Mention]:
             pos = more.end(1)
     out = _cups(text, out)
     out = _launched(text, out)
+    out = _sites(text, out)
     out = _numbered_headings(text, out)
     out = _listed(text, out)
     out = _national(text, out)
@@ -285,6 +286,29 @@ def _launched(text: str, out: list[Mention]) -> list[Mention]:
         if len(name) < 4 or _generic(name) or _QUANTITY.match(name) or taken.overlaps(s, m.end(1)):
             continue
         res.append(_mention(name, name, s, "launched"))
+    return res
+
+
+_SITE = re.compile(rf"([{CJK}]{{2,4}}?)(工会网|职工网|工会APP|工会App|职工之家APP|职工之家App)(?!站|络|点)")
+
+
+def _sites(text: str, out: list[Mention]) -> list[Mention]:
+    """A union's website or app named by its place, unquoted (烟台工会网,
+    湖北职工之家APP): a programme the union runs for its members (GRAPH.md).
+
+    >>> [m.label for m in _sites("登录烟台工会网即可申请，各地工会网站……", [])]
+    ['烟台工会网']
+    """
+    taken = SpanSet.of((m.start, m.end) for m in out)
+    short, names = lexicon.regions_by_short(), lexicon.regions_by_name()
+    res = list(out)
+    for m in _SITE.finditer(text):
+        place = m.group(1)
+        # the place is the longest region form ending the characters before
+        place = next((place[k:] for k in range(len(place) - 1) if place[k:] in short or place[k:] in names), "")
+        s = m.end(1) - len(place)
+        if place and not taken.overlaps(s, m.end()):
+            res.append(_mention(place + m.group(2), place + m.group(2), s, "site"))
     return res
 
 
