@@ -196,12 +196,16 @@ def _naming_body(ctx: _Context, m: Mention) -> Mention | None:
     if inside:
         return inside[0]
     before = ctx.between(max(0, m.start - 40), m.start, "Organization")
-    if before and _OWN_GAP.fullmatch(text[before[-1].end:m.start]) and not _governed(ctx, before[-1]):
-        return before[-1]
+    if before and _OWN_GAP.fullmatch(text[before[-1].end:m.start]):
+        o = before[-1]
+        cs = _clause_start(text, o.start)
+        if not any(w in text[max(cs, o.start - 12):o.start] for w in verbs()["OBJECT_OF"]):
+            return o
     return None
 
 
-_OWN_GAP = re.compile(r"(?:[0-9０-９]{4}年度?|第[一二三四五六七八九十0-9]+[届期])?")
+# between a body and its own programme: a year, an edition, or 的 (市总工会的“金秋助学”品牌)
+_OWN_GAP = re.compile(r"(?:[0-9０-９]{4}年度?|第[一二三四五六七八九十0-9]+[届期])?的?")
 
 
 def _sentence_subject(ctx: _Context, s: int, pos: int, after: bool = False) -> Mention | None:

@@ -177,6 +177,8 @@ def test_activities_advocates_any_speaker_for_what_they_stress():
 @pytest.mark.parametrize("text, expected", [
     # the body whose name opens the programme's, a year between
     ("杭州市总工会2024年“金秋助学”活动启动仪式在杭州举行。", {("杭州市总工会", "金秋助学活动")}),
+    ("杭州市总工会的“金秋助学”品牌深受职工好评。", {("杭州市总工会", "金秋助学品牌")}),
+    ("紧紧围绕杭州市总工会的“金秋助学”品牌开展工作。", set()),
     # hosts in the next sentence (本次活动由……主办，……承办); 协办 hosts nothing
     ("1月20日，“情暖职工 欢乐过年”2025年杭州市新春慰问活动在西湖文化广场举行。\n"
      "本次活动由浙江省总工会指导，杭州市总工会、杭州市妇联主办，某某公司协办。",

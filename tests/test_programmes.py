@@ -121,6 +121,8 @@ def test_programmes_honours_with_their_place(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a numbered name ending in a set head (创建, 服务, 送 …) is a programme
+    ('努力把"四创建"工作引向深入。', {"四创建"}),
     # a head opened by 等 closes a list: each quoted name alone
     ('以开展"四服务"、"四季送"和"工会在你身边"等主题活动为载体。', {"四服务", "四季送", "工会在你身边"}),
     # a home for people is a programme, a quality of a home is not
