@@ -214,7 +214,8 @@ def _sentence_subject(ctx: _Context, s: int, pos: int, after: bool = False) -> M
     统筹开展……“平安返乡”), with a running verb between it and ``pos``: the
     sentence's subject, whom the later clauses keep."""
     text = ctx.text
-    for o in reversed(ctx.between(s, pos, "Organization")):
+    # a window, not the whole sentence: a page without sentence ends is one sentence
+    for o in reversed(ctx.between(max(s, pos - _WINDOW), pos, "Organization")):
         if text[_clause_start(text, o.start):o.start].strip(" \t\u3000“\""):
             continue
         if _governed(ctx, o) or not (after or _has_verb(text[o.end:pos], "RUNS")):
@@ -234,9 +235,10 @@ def _hosts(ctx: _Context, m: Mention, s: int, e: int) -> list[Mention]:
     programme named before. Each clause after 由 ending in a hosting verb
     gives its bodies; 指导, 协办 host nothing."""
     text = ctx.text
-    spans = [(m.end, e)]
-    if e < len(text) and _BACK.match(text, e) and not ctx.between(m.end, e, "Programme"):
-        spans.append(_sentence(text, e + 1 if text[e:e + 1] in _SENT_END else e))
+    spans = [(m.end, min(e, m.end + _WINDOW))]
+    if e < len(text) and e - m.end <= _WINDOW and _BACK.match(text, e) and not ctx.between(m.end, e, "Programme"):
+        a, b = _sentence(text, e + 1 if text[e:e + 1] in _SENT_END else e)
+        spans.append((a, min(b, a + _WINDOW)))
     hosts = verbs()["HOSTS"]
     out: list[Mention] = []
     for a, b in spans:
@@ -261,6 +263,7 @@ def _hosts(ctx: _Context, m: Mention, s: int, e: int) -> list[Mention]:
 def _unnamed_unions(ctx: _Context, s: int, pos: int) -> bool:
     """Whether 工会 stands in ``s``..``pos`` outside the bodies found there
     (各级工会, 两地工会, 基层工会): unions the sentence does not name."""
+    s = max(s, pos - _WINDOW)
     text, at = ctx.text, s
     for o in ctx.between(s, pos, "Organization"):
         if "工会" in text[at:o.start]:
@@ -283,6 +286,8 @@ def _piece_body(ctx: _Context, art: Article | None):
 
 
 _LEAD = 200
+# how far from a programme its hosts or its sentence's subject are looked for
+_WINDOW = 300
 
 
 def _run_after(text: str, m: Mention) -> bool:

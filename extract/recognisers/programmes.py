@@ -343,6 +343,7 @@ def _conjoined(name: str, m: re.Match) -> bool:
     return name[:1] in ("和", "与", "及") and any(verb.endswith(h) for h, _ in lexicon.programme_heads())
 
 
+@lru_cache(maxsize=4096)
 def _placeless_honour(name: str) -> bool:
     """An unquoted honour without its place or 全国 opening it: 工会先进集体
     (which honour is not said), unlike 全国模范职工之家, 四川省五一劳动奖状.
@@ -358,6 +359,7 @@ def _placeless_honour(name: str) -> bool:
     return not any(name[:n] in names for n in range(2, min(8, len(name))))
 
 
+@lru_cache(maxsize=4096)
 def _uncounted(name: str) -> str:
     """``name`` without a count of recipients opening it (授予10个单位全国模范职工之家,
     命名30家省级规范化职工书屋): the count and its unit noun
@@ -466,13 +468,19 @@ def _numbered_headings(text: str, out: list[Mention]) -> list[Mention]:
     taken = SpanSet.of((m.start, m.end) for m in out)
     res = list(out)
     first = sets[0][0]
+    ends = [end for end, _, _ in sets]
     headings: list[Mention] = []
     for h in _HEADING.finditer(text, first):
         raw = h.group(1)
         name = clean(raw)
         s, e = h.span(1)
-        owner = next((label for end, head, label in reversed(sets)
-                      if end <= s and s - end <= 3000 and name.endswith(head)), None)
+        owner = None
+        k = bisect.bisect_right(ends, s) - 1
+        while k >= 0 and s - sets[k][0] <= 3000:  # the sets just above, nearest first
+            if name.endswith(sets[k][1]):
+                owner = sets[k][2]
+                break
+            k -= 1
         if owner is None or _SET.match(name) or len(name) - _head_len(name) < 2:
             continue
         attrs = (("part_of", owner),)
