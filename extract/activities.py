@@ -144,6 +144,22 @@ class _Context:
         return None
 
 
+def _governed(ctx: _Context, o: Mention) -> bool:
+    """A body that is the object of what stands before it in its clause
+    (紧紧围绕县委、县政府的……, 在市总工会指导下: ``OBJECT_OF`` words), or a
+    possessor (县委、县政府的发展战略): not the subject of a verb after it."""
+    text = ctx.text
+    cs = _clause_start(text, o.start)
+    before = text[max(cs, o.start - 12):o.start]
+    j = o.end
+    while text[j:j + 1] and _JOIN.match(text[j:j + 1]):  # 县委、县政府的: the possessive after the group
+        nxt = ctx.between(j + 1, j + 40, "Organization")
+        if not nxt or nxt[0].start != j + 1:
+            break
+        j = nxt[0].end
+    return text[j:j + 1] == "的" or any(w in before for w in verbs()["OBJECT_OF"])
+
+
 def _subjects(ctx: _Context, sent_start: int, pos: int, kind: str) -> list[Mention]:
     """Bodies written before a ``kind`` verb that precedes ``pos`` in its sentence."""
     text = ctx.text
@@ -151,7 +167,7 @@ def _subjects(ctx: _Context, sent_start: int, pos: int, kind: str) -> list[Menti
     for k in range(len(orgs) - 1, -1, -1):
         o = orgs[k]
         gap = text[o.end:pos]
-        if not _has_verb(gap, kind) or len(gap) > 40:
+        if not _has_verb(gap, kind) or len(gap) > 40 or _governed(ctx, o):
             continue
         group = [o]
         j = k - 1
@@ -170,6 +186,119 @@ def _subjects(ctx: _Context, sent_start: int, pos: int, kind: str) -> list[Menti
     return []
 
 
+def _naming_body(ctx: _Context, m: Mention) -> Mention | None:
+    """The body whose name opens the programme's or stands right before it,
+    a year at most between (成都市工会2014年“金秋助学”活动,
+    南京市总工会女职工志愿服务计划): the programme is that body's own."""
+    text = ctx.text
+    inside = [o for o in ctx.between(m.start, m.end, "Organization") if o.start == m.start]
+    if inside:
+        return inside[0]
+    before = ctx.between(max(0, m.start - 40), m.start, "Organization")
+    if before and _OWN_GAP.fullmatch(text[before[-1].end:m.start]):
+        o = before[-1]
+        cs = _clause_start(text, o.start)
+        if not any(w in text[max(cs, o.start - 12):o.start] for w in verbs()["OBJECT_OF"]):
+            return o
+    return None
+
+
+# between a body and its own programme: a year, an edition, or 的 (市总工会的“金秋助学”品牌)
+_OWN_GAP = re.compile(r"(?:[0-9０-９]{4}年度?|第[一二三四五六七八九十0-9]+[届期])?的?")
+
+
+def _sentence_subject(ctx: _Context, s: int, pos: int, after: bool = False) -> Mention | None:
+    """The body that opens a clause of the sentence before ``pos`` and is not
+    governed by anything (市总工会将指导……，建好“司机之家”; 广东省总将持续深化……，
+    统筹开展……“平安返乡”), with a running verb between it and ``pos``: the
+    sentence's subject, whom the later clauses keep."""
+    text = ctx.text
+    # a window, not the whole sentence: a page without sentence ends is one sentence
+    for o in reversed(ctx.between(max(s, pos - _WINDOW), pos, "Organization")):
+        if text[_clause_start(text, o.start):o.start].strip(" \t\u3000“\""):
+            continue
+        if _governed(ctx, o) or not (after or _has_verb(text[o.end:pos], "RUNS")):
+            return None
+        return o
+    return None
+
+
+# what refers back to the programme just named: 本次活动由……主办
+_BACK = re.compile(r"\s*(?:本次|此次|这次|本届|该|此项|这项)?(?:活动|大赛|竞赛|比赛|行动|项目|计划|工程)")
+
+
+def _hosts(ctx: _Context, m: Mention, s: int, e: int) -> list[Mention]:
+    """The bodies that host the programme, written 由〈bodies〉主办/承办 (``HOSTS``)
+    after it in its sentence (“……”活动由市总工会主办), or opening the next
+    sentence with a word for it (本次活动由……主办，……承办) when it is the last
+    programme named before. Each clause after 由 ending in a hosting verb
+    gives its bodies; 指导, 协办 host nothing."""
+    text = ctx.text
+    spans = [(m.end, min(e, m.end + _WINDOW))]
+    if e < len(text) and e - m.end <= _WINDOW and _BACK.match(text, e) and not ctx.between(m.end, e, "Programme"):
+        a, b = _sentence(text, e + 1 if text[e:e + 1] in _SENT_END else e)
+        spans.append((a, min(b, a + _WINDOW)))
+    hosts = verbs()["HOSTS"]
+    out: list[Mention] = []
+    for a, b in spans:
+        by = text.find("由", a, b)
+        while by >= 0 and text[by + 1:by + 2] in "于此衷来":  # 由于, 由此: no host
+            by = text.find("由", by + 1, b)
+        if by < 0:
+            continue
+        pos = by + 1
+        for clause in re.finditer(r"[^，；。！？\n]+", text[pos:b]):
+            c_end = pos + clause.end()
+            words = clause.group(0).rstrip()
+            if words.endswith(hosts):
+                out += [o for o in ctx.between(pos + clause.start(), c_end, "Organization") if o not in out]
+            elif out or not any(w in words for w in ("指导", "协办", "支持")):
+                break
+        if out:
+            break
+    return out
+
+
+def _unnamed_unions(ctx: _Context, s: int, pos: int) -> bool:
+    """Whether 工会 stands in ``s``..``pos`` outside the bodies found there
+    (各级工会, 两地工会, 基层工会): unions the sentence does not name."""
+    s = max(s, pos - _WINDOW)
+    text, at = ctx.text, s
+    for o in ctx.between(s, pos, "Organization"):
+        if "工会" in text[at:o.start]:
+            return True
+        at = max(at, o.end)
+    return "工会" in text[at:pos]
+
+
+def _piece_body(ctx: _Context, art: Article | None):
+    """The union a news piece is about: the first union named in its title
+    or opening lines (``LEAD`` characters), as in 南京市总工会召开……大会."""
+    start = art.start if art is not None else 0
+    end = art.end if art is not None else len(ctx.text)
+    cache = ctx.__dict__.setdefault("_piece", {})
+    if start not in cache:
+        unions = (o.key for o in ctx.between(start, min(end, start + _LEAD), "Organization")
+                  if ctx.kind.get(o.key) == "union")
+        cache[start] = next(unions, None)
+    return cache[start]
+
+
+_LEAD = 200
+# how far from a programme its hosts or its sentence's subject are looked for
+_WINDOW = 300
+
+
+def _run_after(text: str, m: Mention) -> bool:
+    """A running verb written after the programme in its clause
+    (“五一巾帼标兵”的选拔, ……志愿服务计划正式启动: ``RUNS_AFTER``)."""
+    rest = text[m.end:m.end + 8].lstrip("”\"")
+    rest = rest.removeprefix("的")
+    for w in ("正式", "全面", "同步", "顺利"):
+        rest = rest.removeprefix(w)
+    return rest.startswith(verbs()["RUNS_AFTER"])
+
+
 def runs(ctx: _Context, progs: list[Mention]) -> list[Fact]:
     text, out = ctx.text, []
     national = set(programmes._national_forms().values())
@@ -178,6 +307,15 @@ def runs(ctx: _Context, progs: list[Mention]) -> list[Fact]:
         art = ctx.article(m.start)
         # 参加“安康杯”竞赛, 助力脱贫攻坚, 围绕实施“中国制造2025”: joined, not run
         if _has_verb(text[max(_clause_start(text, m.start), m.start - 12):m.start], "JOINS"):
+            continue
+        own = _naming_body(ctx, m)
+        if own is not None:
+            out += _facts("RUNS", [(own.key, own.start)], m, art)
+            continue
+        hosts = _hosts(ctx, m, s, e)
+        if hosts:
+            out += [Fact("RUNS", o.key, m.key, min(m.start, o.start), max(m.end, o.end), rule="runs-hosted",
+                         article=art.id if art else "") for o in hosts]
             continue
         subj = _subjects(ctx, s, m.start, "RUNS")
         keys = []
@@ -188,13 +326,49 @@ def runs(ctx: _Context, progs: list[Mention]) -> list[Fact]:
                     keys.append((w, m.start))
             else:
                 keys.append((o.key, o.start))
+        if not keys and (o := _sentence_subject(ctx, s, m.start, _run_after(text, m))) is not None:
+            keys.append((o.key, o.start))
         if not keys and m.label not in national:  # the writer runs no national programme
             cs = _clause_start(text, m.start)
-            if _has_verb(text[cs:m.start], "RUNS"):
+            if _has_verb(text[cs:m.start], "RUNS") or _run_after(text, m):
+                # “we” and unstated subjects: the chair's body, else the union the
+                # piece is about, unless unions the text does not name are the
+                # subject (两地工会……联合开展, 各级工会要……)
                 w = ctx.chair_body(art)
+                if w is None and not _unnamed_unions(ctx, s, m.start):
+                    w = _piece_body(ctx, art)
                 if w is not None:
                     keys.append((w, cs))
         out += _facts("RUNS", keys, m, art)
+    return out
+
+
+def inherited_runs(run: list[Fact], parts: list[Fact]) -> list[Fact]:
+    """Who runs a set runs each of its actions (河南省总工会 runs its “五大行动”,
+    so each numbered action under it), down the PART_OF chain, where nothing
+    says who runs the action itself; the evidence is the member's.
+
+    >>> r = [Fact("RUNS", "u", "set", 0, 5, rule="runs")]
+    >>> p = [Fact("PART_OF", "a", "set", 9, 12), Fact("PART_OF", "b", "a", 20, 24)]
+    >>> [(f.source, f.target) for f in inherited_runs(r, p)]
+    [('u', 'a'), ('u', 'b')]
+    """
+    runners: dict = {}
+    for f in run:
+        runners.setdefault(f.target, []).append(f)
+    parent = {}
+    for f in parts:
+        parent.setdefault(f.source, f)
+    out = []
+    for member, f in parent.items():
+        if member in runners:
+            continue
+        up, seen = f.target, {member}
+        while up not in runners and up in parent and up not in seen:  # the nearest set that is run
+            seen.add(up)
+            up = parent[up].target
+        for source in dict.fromkeys(r.source for r in runners.get(up, ())):
+            out.append(Fact("RUNS", source, member, f.start, f.end, rule="runs-set", article=f.article))
     return out
 
 
@@ -440,7 +614,8 @@ def find(norm, res, arts) -> list[Fact]:
     ctx = _Context(norm.text, res, arts)
     of = lambda t: [m for m in ctx.mentions if m.type == t]  # noqa: E731
     progs = of("Programme")
-    facts = runs(ctx, progs) + part_of(ctx, progs) + advocates(ctx, of("Concept")) \
+    run, parts = runs(ctx, progs), part_of(ctx, progs)
+    facts = run + inherited_runs(run, parts) + parts + advocates(ctx, of("Concept")) \
         + issued(ctx, of("Document")) + participation.find(ctx, of("Event"))
     # one fact per (type, source, target) and span
     seen, uniq = set(), []

@@ -120,22 +120,29 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
 @click.option("--graph", "graph_path", default="output/graph.json", show_default=True,
               type=click.Path(path_type=Path), help="The graph.json to score.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_cmd(gold: Path, graph_path: Path, as_json: bool) -> None:
+@click.option("--by-rule", is_flag=True, help="Also print, per node type and rule, predicted, true positives, precision.")
+def eval_cmd(gold: Path, graph_path: Path, as_json: bool, by_rule: bool) -> None:
     """Score a graph against gold annotations (precision, recall, F1).
 
-    Example: kg eval tests/seeds.jsonl --graph output/graph.json
+    Example: kg eval tests/seeds.jsonl --graph output/graph.json --by-rule
     """
     import json
 
-    from kg.evaluate import evaluate, format_table, load_gold
+    from kg.evaluate import by_rule as rule_scores, evaluate, format_by_rule, format_table, load_gold
 
     try:
-        scores = evaluate(load_gold(gold), json.loads(graph_path.read_text(encoding="utf-8")))
+        gold_docs, graph = load_gold(gold), json.loads(graph_path.read_text(encoding="utf-8"))
+        scores = evaluate(gold_docs, graph)
+        if by_rule:
+            scores = {**scores, "by_rule": rule_scores(gold_docs, graph)}
     except FileNotFoundError as exc:
         raise click.ClickException(f"{exc.filename}: not found; run `kg build` first") from exc
     except (GraphError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_table(scores))
+    if as_json:
+        click.echo(json.dumps(scores, ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_table(scores) + ("\n\n" + format_by_rule(scores["by_rule"]) if by_rule else ""))
 
 
 from kg.cli_viz import viz  # noqa: E402

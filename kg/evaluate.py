@@ -102,38 +102,13 @@ class _Gold:
                     self.titles[key].add(norm_name(r["title"]))
 
 
-def _max_matching(adj: dict[str, list[int]]) -> dict[str, int]:
-    """A maximum one-to-one matching of predicted ids to gold clusters (Kuhn's
-    augmenting paths), trying ids and clusters in sorted order so that the
-    result never depends on hashing (networkx's Hopcroft-Karp walks sets).
-
-    >>> _max_matching({"a": [0, 1], "b": [0]})
-    {'a': 1, 'b': 0}
-    """
-    owner: dict[int, str] = {}
-
-    def augment(pid: str, seen: set[int]) -> bool:
-        for c in adj[pid]:
-            if c in seen:
-                continue
-            seen.add(c)
-            if c not in owner or augment(owner[c], seen):
-                owner[c] = pid
-                return True
-        return False
-
-    for pid in sorted(adj):
-        augment(pid, set())
-    return {pid: c for c, pid in sorted(owner.items(), key=lambda kv: kv[1])}
-
-
 def _match_nodes(gold: _Gold, t: str, preds: list[dict]) -> dict[str, int]:
     clusters = gold.clusters.get(t, [])
     pred_names = {p["id"]: {norm_name(n) for n in [p.get("label", "")] + list(p.get("aliases") or [])} - {""}
                   for p in preds}
     adj = {pid: sorted({c for nm in pred_names[pid] if (c := gold.lookup.get((t, nm))) is not None})
            for pid in pred_names}
-    out = _max_matching({pid: cs for pid, cs in adj.items() if cs})
+    out = _matching({pid: cs for pid, cs in adj.items() if cs})
     if t in CONTAINMENT_TYPES:
         used = set(out.values())
         adj2 = {}
@@ -145,8 +120,48 @@ def _match_nodes(gold: _Gold, t: str, preds: list[dict]) -> dict[str, int]:
                   and any(_contains(a, b) for a in names for b in gnames)]
             if cs:
                 adj2[pid] = cs
-        out.update(_max_matching(adj2))
+        out.update(_matching(adj2))
     return out
+
+
+def _matching(adj: dict[str, list[int]]) -> dict[str, int]:
+    """A maximum one-to-one matching of predicted ids to gold clusters
+    (augmenting paths, Kuhn's algorithm), found in the order of the ids and
+    of their candidates, so that ties always fall the same way (networkx's
+    matchings walk sets, whose order changes with string hashing).
+
+    >>> _matching({"a": [0, 1], "b": [0]})
+    {'a': 1, 'b': 0}
+    """
+    owner: dict[int, str] = {}  # cluster -> predicted id
+    for root in sorted(adj):
+        if not adj[root]:
+            continue
+        # depth-first search for an augmenting path from ``root``
+        parent: dict[int, tuple[str, int | None]] = {}  # cluster -> (id reaching it, cluster that id held)
+        stack: list[tuple[str, int | None, int]] = [(root, None, 0)]  # (id, cluster it holds, next candidate)
+        found = None
+        while stack and found is None:
+            pid, held, i = stack[-1]
+            cands = adj[pid]
+            if i >= len(cands):
+                stack.pop()
+                continue
+            stack[-1] = (pid, held, i + 1)
+            c = cands[i]
+            if c in parent:
+                continue
+            parent[c] = (pid, held)
+            if c not in owner:
+                found = c
+            else:
+                stack.append((owner[c], c, 0))
+        c = found
+        while c is not None:  # flip the path
+            pid, held = parent[c]
+            owner[c] = pid
+            c = held
+    return {pid: c for c, pid in sorted(owner.items(), key=lambda kv: kv[1])}
 
 
 def _contains(a: str, b: str) -> bool:
@@ -198,6 +213,55 @@ def evaluate(gold_docs: list[dict[str, Any]], graph: dict[str, Any]) -> dict[str
     title_acc = round(correct / len(pred_titles), 4) if pred_titles else 0.0
     return {"nodes": node_scores, "edges": edge_scores,
             "holds_post_title_accuracy": title_acc}
+
+
+NO_RULE = "(none)"
+
+
+def by_rule(gold_docs: list[dict[str, Any]], graph: dict[str, Any]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Precision per node type and per rule that found the nodes: a node
+    counts once under each rule in its ``rules`` attribute (``kg build``
+    lists there the rules of the mentions that made it; a node without it
+    counts under ``(none)``), and is a true positive when it matches a gold
+    entity as :func:`evaluate` matches it. Rules are listed by type, then
+    by number predicted (most first), then by name.
+
+    >>> gold = [{"doc": "d", "entities": [{"type": "Programme", "label": "安康杯竞赛"}]}]
+    >>> graph = {"nodes": [{"id": "Programme:安康杯竞赛", "type": "Programme", "label": "安康杯竞赛",
+    ...                     "rules": ["quoted-head", "recurrence"]},
+    ...                    {"id": "Programme:劳动竞赛", "type": "Programme", "label": "劳动竞赛",
+    ...                     "rules": ["verb-head"]}]}
+    >>> by_rule(gold, graph)["Programme"]["verb-head"]
+    {'pred': 1, 'tp': 0, 'precision': 0.0}
+    """
+    gold = _Gold(gold_docs)
+    by_type: dict[str, list[dict]] = defaultdict(list)
+    for n in graph.get("nodes", []):
+        by_type[n.get("type", "")].append(n)
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for t in NODE_TYPES:
+        preds = by_type.get(t, [])
+        if not preds:
+            continue
+        matched = _match_nodes(gold, t, preds)
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for n in preds:
+            for rule in sorted(set(n.get("rules") or [NO_RULE])):
+                c = counts[rule]
+                c[0] += 1
+                c[1] += n["id"] in matched
+        out[t] = {rule: {"pred": p, "tp": tp, "precision": round(tp / p, 4)}
+                  for rule, (p, tp) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))}
+    return out
+
+
+def format_by_rule(rows: dict[str, dict[str, dict[str, Any]]]) -> str:
+    """The per-rule table: type, rule, predicted, true positives, precision."""
+    lines = [f"{'type':<14}{'rule':<30}{'pred':>6}{'tp':>6}{'P':>8}"]
+    for t, rules in rows.items():
+        for rule, s in rules.items():
+            lines.append(f"{t:<14}{rule:<30}{s['pred']:>6}{s['tp']:>6}{s['precision']:>8.3f}")
+    return "\n".join(lines)
 
 
 def format_table(scores: dict[str, Any]) -> str:

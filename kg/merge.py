@@ -35,6 +35,9 @@ from kg.model import Evidence, KnowledgeGraph
 # attributes of a mention that become node attributes; the rest is the
 # extractor's working state
 NODE_ATTRS = ("kind", "level", "code", "division")
+# the node attribute listing, sorted, the rules of all the mentions that made
+# the node (``kg eval --by-rule`` reads it); merged across documents
+RULES = "rules"
 
 # the prepared form is what the result cache keeps: a change to this module
 # must not read old entries, so its source is part of the cache's version
@@ -116,19 +119,21 @@ def prepare(result: DocumentResult) -> Prepared:
     def article_of(pos: int) -> int:
         return max(0, bisect.bisect_right(starts, pos) - 1)
 
-    # one entity per (type, label, qualifier): its surfaces and aliases
-    # gathered, and of each attribute the first value given
+    # one entity per (type, label, qualifier): its surfaces, aliases and the
+    # rules that found it gathered, and of each attribute the first value given
     index: dict[tuple[str, str, str], int] = {}
-    gathered: list[tuple[set[str], dict[str, Any]]] = []
+    gathered: list[tuple[set[str], dict[str, Any], set[str]]] = []
     named: list[set[int]] = [set() for _ in arts]
     for m in result.mentions:
         key = (m.type, m.label, m.qualifier)  # m.key, without the property call
         n = index.get(key)
         if n is None:
             n = index[key] = len(gathered)
-            gathered.append((set(), {}))
-        aliases, attrs = gathered[n]
+            gathered.append((set(), {}, set()))
+        aliases, attrs, rules = gathered[n]
         aliases.add(m.surface)
+        if m.rule:
+            rules.add(m.rule)
         if m.aliases:
             aliases.update(m.aliases)
         for k, v in m.node_attrs:
@@ -136,8 +141,8 @@ def prepare(result: DocumentResult) -> Prepared:
                 attrs[k] = v
         if arts:
             named[article_of(m.start)].add(n)
-    out.entities = [(*key, tuple(sorted(aliases)), attrs)
-                    for key, (aliases, attrs) in zip(index, gathered)]
+    out.entities = [(*key, tuple(sorted(aliases)), {**attrs, RULES: sorted(rules)} if rules else attrs)
+                    for key, (aliases, attrs, rules) in zip(index, gathered)]
     out.named = [(a, tuple(sorted(ns))) for a, ns in enumerate(named) if ns]
 
     evidence = _Evidence(result)
@@ -167,9 +172,16 @@ def merge(graph: KnowledgeGraph, doc: Prepared) -> None:
     article_ids = [graph.add_node("Article", label, key=key, docs=docs, doc=name, start=start, end=end,
                                   date=date or None, title=title or None)
                    for key, label, start, end, date, title in doc.articles]
-    add_node = graph.add_node
-    ids = [add_node(type_, label, qualifier=qualifier, docs=docs, aliases=aliases, **attrs)
-           for type_, label, qualifier, aliases, attrs in doc.entities]
+    add_node, nodes = graph.add_node, graph.nodes
+    ids = []
+    for type_, label, qualifier, aliases, attrs in doc.entities:
+        nid = add_node(type_, label, qualifier=qualifier, docs=docs, aliases=aliases, **attrs)
+        rules = attrs.get(RULES)
+        if rules:
+            node_attrs = nodes[nid].attrs
+            if node_attrs[RULES] is not rules and not set(rules) <= set(node_attrs[RULES]):
+                node_attrs[RULES] = sorted(set(node_attrs[RULES]) | set(rules))
+        ids.append(nid)
     for a, named in doc.named:
         graph.add_mentions(article_ids[a], [ids[n] for n in named])
     evidence = [Evidence(name, text, s, e, article) for text, s, e, article in doc.evidence]

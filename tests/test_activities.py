@@ -172,3 +172,47 @@ def test_activities_advocates_any_speaker_for_what_they_stress():
     # the same list introduced by another speaker is that speaker's
     got, _ = _facts(LEADER_LIST.replace("习近平总书记", "王东明同志"), "ADVOCATES")
     assert ("王东明", "坚持党对工会工作的领导") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the body whose name opens the programme's, a year between
+    ("杭州市总工会2024年“金秋助学”活动启动仪式在杭州举行。", {("杭州市总工会", "金秋助学活动")}),
+    ("杭州市总工会的“金秋助学”品牌深受职工好评。", {("杭州市总工会", "金秋助学品牌")}),
+    ("紧紧围绕杭州市总工会的“金秋助学”品牌开展工作。", set()),
+    # hosts in the next sentence (本次活动由……主办，……承办); 协办 hosts nothing
+    ("1月20日，“情暖职工 欢乐过年”2025年杭州市新春慰问活动在西湖文化广场举行。\n"
+     "本次活动由浙江省总工会指导，杭州市总工会、杭州市妇联主办，某某公司协办。",
+     {("杭州市总工会", "情暖职工欢乐过年2025年杭州市新春慰问活动"),
+      ("杭州市妇联", "情暖职工欢乐过年2025年杭州市新春慰问活动")}),
+    # the sentence's subject keeps its later clauses
+    ("下一步，苏州市总工会将指导行业工会联合会加强阵地建设，扩大会员覆盖面，建好“司机之家”。",
+     {("苏州市总工会", "司机之家")}),
+    # a verb after the programme (正式上线) with the sentence's subject
+    ("会上，湖州市总工会副主席王某宣布“湖工惠”服务平台正式上线。", {("湖州市总工会", "湖工惠服务平台")}),
+])
+def test_activities_runs_named_hosted_and_sentence_subject(text, expected):
+    got, _ = _facts(text, "RUNS")
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bodies governed by 围绕 or followed by 的 are no subjects; the union the piece is about runs it
+    ("富平县总工会第十次代表大会举行\n\n会议紧紧围绕县委、县政府的中心工作，以开展“四进”活动为载体，推动工作。",
+     {("富平县总工会", "四进活动")}),
+    ("杭州市总工会召开表彰大会\n\n大会授予10个优秀女职工班组“杭州市工人先锋号”称号。",
+     {("杭州市总工会", "杭州市工人先锋号")}),
+    # unions the text does not name are the subject: not the piece's union
+    ("嘉兴市总工会举办劳模座谈会\n\n据悉，嘉兴、湖州两地工会联合开展“职工健步走”活动。", set()),
+])
+def test_activities_runs_by_the_union_a_piece_is_about(text, expected):
+    got, _ = _facts(text, "RUNS")
+    assert got == expected
+
+
+def test_activities_runs_a_sets_actions_by_its_runner():
+    text = ("原标题：浙江省总工会2024年重点实施的“三大行动”\n重点实施的“三大行动”\n1 产业工人素质提升行动\n●推进改革。\n"
+            "2 职工服务暖心行动\n●做好服务。\n3 新就业形态劳动者入会行动\n●推进入会。\n")
+    got, r = _facts(text, "RUNS")
+    assert got == {("浙江省总工会", x) for x in ("三大行动", "产业工人素质提升行动", "职工服务暖心行动",
+                                               "新就业形态劳动者入会行动")}
+    assert {f.rule for f in r.facts if f.type == "RUNS" and f.target[1] != "三大行动"} == {"runs-set"}

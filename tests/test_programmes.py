@@ -103,3 +103,60 @@ def test_documents_titles(text, expected):
 ])
 def test_events_numbered_forms_merge(text, expected):
     assert _labels(events, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an honour a body confers keeps the place written before it
+    ("大会授予10个优秀女职工班组“杭州市工人先锋号”称号，授予5名职工“杭州市五一劳动奖章”。",
+     {"杭州市工人先锋号", "杭州市五一劳动奖章"}),
+    ("他们荣获全国“五一”劳动奖章，两家企业获得四川省“五一”劳动奖状。", {"全国五一劳动奖章", "四川省五一劳动奖状"}),
+    # unquoted, the count of recipients is not in the name, and an honour
+    # with no place says no honour
+    ("会议授予20个单位全国模范职工之家、15名个人全国优秀工会工作者称号，还表彰了工会先进集体。",
+     {"全国模范职工之家", "全国优秀工会工作者"}),
+    ("全年选树“钱塘工匠”50名。", {"钱塘工匠"}),
+])
+def test_programmes_honours_with_their_place(text, expected):
+    assert _labels(programmes, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a numbered name ending in a set head (创建, 服务, 送 …) is a programme
+    ('努力把"四创建"工作引向深入。', {"四创建"}),
+    # a head opened by 等 closes a list: each quoted name alone
+    ('以开展"四服务"、"四季送"和"工会在你身边"等主题活动为载体。', {"四服务", "四季送", "工会在你身边"}),
+    # a home for people is a programme, a quality of a home is not
+    ("建好“司机之家”，建设“温暖之家”。", {"司机之家"}),
+    # a year opens an edition's longer name after the quotes
+    ("“情暖职工 欢乐过年”2025年杭州市新春慰问活动在西湖边启动。", {"情暖职工欢乐过年2025年杭州市新春慰问活动"}),
+    ("深入开展安康杯知识竞赛。", {"安康杯知识竞赛"}),
+    # the place-and-grade form of a name on the same page is that name
+    ("命名浙江省示范性职工创新工作室20家，新建职工创新工作室100家。", {"职工创新工作室"}),
+    # a noun-verb before a conjunction governs nothing; 和谐 is a word
+    ("夯实技能竞赛、成果评选和劳模创新工作室三个平台。", set()),
+    ("深化和谐劳动关系创建活动。", {"和谐劳动关系创建活动"}),
+    # a union's website, app or account is a programme it runs (GRAPH.md: media or programme)
+    ("登录烟台工会网即可申请，关注“苏工惠”微信公众号。", {"烟台工会网", "苏工惠微信公众号"}),
+    # an unquoted name launched (正式启动, 上线) after its clause opens or 宣布
+    ("会上，副主席宣布杭州市总工会职工互助保障计划正式启动。", {"杭州市总工会职工互助保障计划"}),
+])
+def test_programmes_list_heads_homes_editions_and_grades(text, expected):
+    assert _labels(programmes, text) == expected
+
+
+def test_programmes_numbered_headings_are_a_sets_actions_and_their_sections_parts():
+    text = ("重点实施的“三大行动”\n1 产业工人素质提升行动\n●实施“百万职工技能提升”计划，开展“师徒结对”活动。\n"
+            "2 职工服务暖心行动\n●建好职工书屋。\n3 新就业形态劳动者入会行动\n●推进入会。\n")
+    parts = {(m.label, m.attr("part_of")) for m in programmes.find(normalise(text)) if m.attr("part_of")}
+    assert parts == {("产业工人素质提升行动", "三大行动"), ("职工服务暖心行动", "三大行动"),
+                     ("新就业形态劳动者入会行动", "三大行动"), ("百万职工技能提升计划", "产业工人素质提升行动"),
+                     ("师徒结对活动", "产业工人素质提升行动"), ("职工书屋", "职工服务暖心行动")}
+
+
+def test_programmes_long_repeated_list_of_honours_stays_fast():
+    import time
+
+    text = "大会授予" + "10个单位全国模范职工之家、" * 4000 + "称号。"
+    t = time.perf_counter()
+    programmes.find(normalise(text))
+    assert time.perf_counter() - t < 10

@@ -24,6 +24,7 @@ Found three ways, every word list being data (``extract/data/``):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -43,6 +44,9 @@ _SET = re.compile(rf"^([{NUMERAL}]+)[项大支个件]([{CJK}]{{1,4}})$")
 _NUM = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2, "双": 2}
 
 
+# a count opening a name (30家省级规范化职工书屋, 十个重点项目): a number of things, not a name
+# (万名工匠培养计划 is a name: a round number of people is its aim)
+_QUANTITY = re.compile(r"[0-9]+[个家所处座批名人余多]|[一二三四五六七八九十两百千]+[个家所处座]")
 _NOT_IN_NAME = re.compile(r"[\s“”\"‘’《》]")
 
 
@@ -74,7 +78,8 @@ def _head_after() -> re.Pattern:
     alts = []
     for head, strong in lexicon.programme_heads():
         alts.append(re.escape(head) + ("" if strong else f"(?={_WEAK_END.pattern})"))
-    return re.compile(rf"[{_NAME_CHARS}]{{0,8}}?(?:{'|'.join(alts)})")
+    # a year opens an edition's longer name: “情暖劳动者 穗岁平安年”2026年广州市新春团年饭慰问活动
+    return re.compile(rf"(?:[0-9]{{4}}年[{CJK}]{{0,12}}?|[{_NAME_CHARS}]{{0,8}}?)(?:{'|'.join(alts)})")
 
 
 @lru_cache(maxsize=1)
@@ -139,22 +144,17 @@ def find(norm, *args) -> list[Mention]:
     out: list[Mention] = []
     quoted = list(QUOTE.finditer(text))
     # quoted names with a head after the quotes: the label per quoted text
+    afters = [_after_quote(text, quoted, qi) for qi in range(len(quoted))]
     headed: dict[str, str] = {}
-    for q in quoted:
-        m = _head_after().match(text, q.end())
+    for q, m in zip(quoted, afters):
         content = clean(q.group(1))
         if m and content:
-            headed.setdefault(content, content + m.group(0))
+            headed.setdefault(content, _headed_label(content, m.group(0)))
     for qi, q in enumerate(quoted):
         content = clean(q.group(1))
         if not content or len(content) < 2:
             continue
-        after = _head_after().match(text, q.end())
-        if not after:
-            # “工会+法院”、“工会+人社”调处劳动争议模式: a head shared by quotes in a row
-            for q2 in quoted[qi + 1:qi + 2]:
-                if re.fullmatch(r"[、和与及]?", text[q.end():q2.start()]):
-                    after = _head_after().match(text, q2.end())
+        after = afters[qi]
         items = [clean(x) for x in re.split(r"[、，,]", q.group(1)) if clean(x)]
         if after and len(items) >= 2 and (s := re.match(rf"^([{NUMERAL}]+)[项大支个件]", after.group(0))) \
                 and numeral_value(s.group(1)) == len(items):
@@ -173,14 +173,23 @@ def find(norm, *args) -> list[Mention]:
                 pos += len(raw)
             continue
         if after:
-            label = headed.get(content, content + after.group(0))
-            out.append(_mention(label, text[q.start():after.end()], q.start(), "quoted-head",
-                                aliases=(content, content + after.group(0))))
+            label = _headed_label(content, after.group(0))
+            honours = lexicon.words("programme_honours.txt")
+            if not (label.endswith(honours) and headed.get(content, "").endswith(honours)):
+                # one label per quoted name (“金秋助学”活动, “金秋助学”品牌); each
+                # honour its own (“五一”劳动奖章, “五一”劳动奖状)
+                label = headed.get(content, label)
+            place = _honour_place(text, q.start(), label)
+            surface_start = q.start() - len(place)
+            out.append(_mention(place + label, text[surface_start:after.end()], surface_start, "quoted-head",
+                                aliases=(content, _headed_label(content, after.group(0)), label)))
         elif content in headed:
             out.append(_mention(headed[content], q.group(0), q.start(), "quoted-seen-head",
                                 aliases=(content,)))
         elif ends_with_head(content) or is_numbered_programme(content):
-            out.append(_mention(content, q.group(0), q.start(), "quoted-own-head"))
+            place = _honour_place(text, q.start(), content)
+            out.append(_mention(place + content, text[q.start() - len(place):q.end()], q.start() - len(place),
+                                "quoted-own-head", aliases=(content,)))
         elif _run_quote(text, q, content):
             out.append(_mention(content, q.group(0), q.start(), "quoted-after-verb"))
     quoted_spans = SpanSet.of((q.start(), q.end()) for q in quoted)
@@ -197,18 +206,27 @@ def find(norm, *args) -> list[Mention]:
         name, s = name[cut:], s + cut
         if in_quote(s, e):
             continue
-        if not (len(name) < 4 or cut and len(name) - _head_len(name) < 3 or _generic(name)
-                or re.match(rf"[{NUMERAL}]+个", name)):
+        counted = _uncounted(name)
+        name, s = name[len(name) - len(counted):], s + len(name) - len(counted)
+        if not (len(name) < 4 or cut and len(name) - _head_len(name) < 3 or _generic(name) or _conjoined(name, m)
+                or _QUANTITY.match(name) or _placeless_honour(name)):
             out.append(_mention(name, name, s, "verb-head"))
         # 开展劳动和技能竞赛、职工创业创新大赛: further items with their own head
         pos = e
         while (more := _more_item().match(text, pos)) and not in_quote(*more.span(1)):
-            if not _generic(more.group(1)):
-                out.append(_mention(more.group(1), more.group(1), more.start(1), "verb-head-list"))
+            item = _uncounted(more.group(1))
+            if not _generic(item) and len(item) >= 4 and not _placeless_honour(item):
+                out.append(_mention(item, item, more.end(1) - len(item), "verb-head-list"))
             pos = more.end(1)
+    out = _cups(text, out)
+    out = _launched(text, out)
+    out = _sites(text, out)
+    out = _numbered_headings(text, out)
     out = _listed(text, out)
     out = _national(text, out)
     out = _set_members(text, out)
+    out = _graded(out)
+    out = [m for m in out if _a_home_for_people(m.label)]
     # unquoted recurrences of a quoted or named programme on the same page
     labels = {}
     for m in out:
@@ -227,10 +245,274 @@ def find(norm, *args) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, -m.end, m.label))
 
 
+_HOMES = ("之家", "微家")
+
+
+def _a_home_for_people(label: str) -> bool:
+    """False for a “home” that is no programme: 〈a quality〉之家 (“温暖之家”),
+    or one the concept lexicon holds (职工之家); true for every other name.
+
+    >>> _a_home_for_people("司机之家"), _a_home_for_people("温暖之家"), _a_home_for_people("安康杯竞赛")
+    (True, False, True)
+    """
+    if not label.endswith(_HOMES):
+        return True
+    if label in lexicon.concept_forms():
+        return False
+    return label[:-2].endswith(lexicon.words("programme_home_for.txt"))
+
+
+@lru_cache(maxsize=1)
+def _launched_rx() -> re.Pattern:
+    heads = "|".join(re.escape(h) for h, strong in lexicon.programme_heads() if strong)
+    return re.compile(rf"(?:^|(?<=[，。；：\n])|(?<=宣布))([{_NAME_CHARS}]{{4,20}}?(?:{heads}))"
+                      rf"(?=(?:正式|全面|同步)?(?:启动|上线|开通|揭牌|启幕))", re.M)
+
+
+def _launched(text: str, out: list[Mention]) -> list[Mention]:
+    """An unquoted name that opens its clause (or follows 宣布) and is then
+    launched: 宣布南京市总工会女职工志愿服务计划正式启动, ，职工服务平台上线.
+
+    >>> [m.label for m in _launched("会上，副主席宣布杭州市总工会职工互助保障计划正式启动。", [])]
+    ['杭州市总工会职工互助保障计划']
+    """
+    taken = SpanSet.of((m.start, m.end) for m in out)
+    breaks = lexicon.words("programme_breaks.txt") + lexicon.words("programme_verbs.txt")
+    res = list(out)
+    for m in _launched_rx().finditer(text):
+        name, s = m.group(1), m.start(1)
+        cut = max((name.rfind(v) + len(v) for v in breaks if v in name[:-1]), default=0)
+        name, s = name[cut:], s + cut
+        if len(name) < 4 or _generic(name) or _QUANTITY.match(name) or taken.overlaps(s, m.end(1)):
+            continue
+        res.append(_mention(name, name, s, "launched"))
+    return res
+
+
+_SITE = re.compile(rf"([{CJK}]{{2,4}}?)(工会网|职工网|工会APP|工会App|职工之家APP|职工之家App)(?!站|络|点)")
+
+
+def _sites(text: str, out: list[Mention]) -> list[Mention]:
+    """A union's website or app named by its place, unquoted (烟台工会网,
+    湖北职工之家APP): a programme the union runs for its members (GRAPH.md).
+
+    >>> [m.label for m in _sites("登录烟台工会网即可申请，各地工会网站……", [])]
+    ['烟台工会网']
+    """
+    taken = SpanSet.of((m.start, m.end) for m in out)
+    short, names = lexicon.regions_by_short(), lexicon.regions_by_name()
+    res = list(out)
+    for m in _SITE.finditer(text):
+        place = m.group(1)
+        # the place is the longest region form ending the characters before
+        place = next((place[k:] for k in range(len(place) - 1) if place[k:] in short or place[k:] in names), "")
+        s = m.end(1) - len(place)
+        if place and not taken.overlaps(s, m.end()):
+            res.append(_mention(place + m.group(2), place + m.group(2), s, "site"))
+    return res
+
+
+def _cups(text: str, out: list[Mention]) -> list[Mention]:
+    """Competitions named for a cup, unquoted: 开展安康杯竞赛 → 安康杯竞赛 (alias
+    安康杯); a verb or break word before the cup's name is not part of it.
+
+    >>> [m.label for m in _cups("深入开展安康杯知识竞赛。", [])]
+    ['安康杯知识竞赛']
+    """
+    lead = lexicon.words("programme_verbs.txt") + lexicon.words("programme_breaks.txt")
+    taken = SpanSet.of((m.start, m.end) for m in out)
+    res = list(out)
+    for c in _CUP.finditer(text):
+        cup, s = c.group(1), c.start(1)
+        cut = max((cup.rfind(v) + len(v) for v in lead if v in cup[:-1]), default=0)
+        cup, s = cup[cut:], s + cut
+        if len(cup) < 3 or taken.overlaps(s, c.end()):
+            continue
+        res.append(_mention(text[s:c.end()], text[s:c.end()], s, "cup", aliases=(cup,)))
+    return res
+
+
+_CUP = re.compile(rf"([{CJK}]{{2,8}}杯)[{CJK}]{{0,6}}?(?:知识竞赛|技能竞赛|竞赛|大赛|比赛)")
+
+
+def _conjoined(name: str, m: re.Match) -> bool:
+    """A name the verb does not govern: the "verb" is a noun ending a list
+    item (创新成果评选和劳模创新工作室: 评选 is also a head) and a conjunction
+    follows it. 深化和谐劳动关系创建活动 is governed (和谐 is a word)."""
+    verb = m.group(0)[:m.start(1) - m.start(0)].removesuffix("了")
+    return name[:1] in ("和", "与", "及") and any(verb.endswith(h) for h, _ in lexicon.programme_heads())
+
+
+@lru_cache(maxsize=4096)
+def _placeless_honour(name: str) -> bool:
+    """An unquoted honour without its place or 全国 opening it: 工会先进集体
+    (which honour is not said), unlike 全国模范职工之家, 四川省五一劳动奖状.
+
+    >>> _placeless_honour("工会先进集体"), _placeless_honour("全国模范职工之家"), _placeless_honour("职工书屋")
+    (True, False, False)
+    """
+    if not name.endswith(lexicon.words("programme_honours.txt")):
+        return False
+    if name.startswith("全国"):
+        return False
+    names = lexicon.regions_by_name()
+    return not any(name[:n] in names for n in range(2, min(8, len(name))))
+
+
+@lru_cache(maxsize=4096)
+def _uncounted(name: str) -> str:
+    """``name`` without a count of recipients opening it (授予10个单位全国模范职工之家,
+    命名30家省级规范化职工书屋): the count and its unit noun
+    (``programme_recipients.txt``) are not part of the honour's name.
+
+    >>> _uncounted("10个单位全国模范职工之家"), _uncounted("4个行业评选活动"), _uncounted("万名工匠计划")
+    ('全国模范职工之家', '4个行业评选活动', '万名工匠计划')
+    """
+    q = _QUANTITY.match(name)
+    if not q:
+        return name
+    rest = name[q.end():]
+    unit = next((w for w in lexicon.words("programme_recipients.txt") if rest.startswith(w)), "")
+    return rest[len(unit):] if unit else name
+
+
+def _graded(out: list[Mention]) -> list[Mention]:
+    """A name that is another name on the page with a place and grade words
+    before it (``programme_grades.txt``: 河南省示范性劳模和工匠人才创新工作室 and
+    劳模和工匠人才创新工作室) is that programme; honours keep their place.
+
+    >>> [m.label for m in _graded([_mention("河南省示范性职工书屋", "x", 0, "verb-head"),
+    ...                            _mention("职工书屋", "x", 9, "verb-head")])]
+    ['职工书屋', '职工书屋']
+    """
+    labels = {m.label for m in out}
+    honours = lexicon.words("programme_honours.txt")
+    grades = lexicon.words("programme_grades.txt")
+    names = lexicon.regions_by_name()
+    res = []
+    for m in out:
+        lab = m.label
+        shorter = None if lab.endswith(honours) else next(
+            (lab[k:] for k in range(1, len(lab) - 1) if lab[k:] in labels), None)
+        if shorter is not None:
+            rest = lab[:-len(shorter)]
+            place = next((rest[:n] for n in range(min(7, len(rest)), 1, -1) if rest[:n] in names), "")
+            rest = rest[len(place):]
+            while rest and (g := next((g for g in grades if rest.startswith(g)), None)):
+                rest = rest[len(g):]
+            if not rest:
+                m = replace(m, label=shorter, aliases=tuple(dict.fromkeys(m.aliases + (lab,))))
+        res.append(m)
+    return res
+
+
+def _after_quote(text: str, quoted: list[re.Match], qi: int) -> re.Match | None:
+    """The head written after quote ``qi``, or after the quote that follows
+    it in a row (“工会+法院”、“工会+人社”调处劳动争议模式: a shared head)."""
+    q = quoted[qi]
+    after = _head_after().match(text, q.end())
+    if not after and qi + 1 < len(quoted) and re.fullmatch(r"[、和与及]?", text[q.end():quoted[qi + 1].start()]):
+        after = _head_after().match(text, quoted[qi + 1].end())
+    return after
+
+
+def _headed_label(content: str, after: str) -> str:
+    """The label of a quoted name and the head written after it; a head
+    opened by 等 closes a list of names (“四服务”、“四季送”等主题活动), so each
+    quoted name is the programme on its own.
+
+    >>> _headed_label("四季送", "等主题活动"), _headed_label("安康杯", "竞赛")
+    ('四季送', '安康杯竞赛')
+    """
+    return content if after.startswith("等") else content + after
+
+
+def _honour_place(text: str, start: int, label: str) -> str:
+    """The place (a region's full name, or 全国) written straight before an
+    honour's name (``programme_honours.txt``): 全国“五一”劳动奖章 → 全国,
+    四川省“工人先锋号” → 四川省; '' for anything else, or a label that
+    already opens with a place.
+
+    >>> _honour_place("荣获四川省“工人先锋号”", 5, "工人先锋号"), _honour_place("开展“安康杯”竞赛", 2, "安康杯竞赛")
+    ('四川省', '')
+    """
+    if not label.endswith(lexicon.words("programme_honours.txt")):
+        return ""
+    before = text[max(0, start - 8):start]
+    if before.endswith("全国"):
+        return "全国"
+    names = lexicon.regions_by_name()
+    for n in range(min(7, len(before)), 1, -1):
+        if before[-n:] in names and not label.startswith(before[-n:]):
+            return before[-n:]
+    return ""
+
+
+_HEADING = re.compile(rf"^[ \t\u3000]*(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}})[、.．:：)）]?[ \t\u3000]*"
+                      rf"([{_NAME_CHARS}“”\"]{{4,24}})[ \t\u3000]*$", re.M)
+
+
+def _numbered_headings(text: str, out: list[Mention]) -> list[Mention]:
+    r"""Numbered heading lines under a numbered set (重点实施的“五大行动” … a line
+    ``1 深化产业工人队伍建设改革行动``): a heading that is only a name ending in
+    the set's head is one of its actions (:func:`_set_members` then links
+    them). One pass over the lines; only sets already found open it.
+
+    >>> [m.label for m in _numbered_headings("“两大行动”\n1 职工入会行动\n2 建功立业行动\n", [
+    ...     _mention("两大行动", "“两大行动”", 0, "quoted-own-head")])][1:]
+    ['职工入会行动', '建功立业行动']
+    """
+    sets = sorted((m.end, s.group(2), m.label) for m in out if (s := _SET.match(m.label)))
+    if not sets:
+        return out
+    taken = SpanSet.of((m.start, m.end) for m in out)
+    res = list(out)
+    first = sets[0][0]
+    ends = [end for end, _, _ in sets]
+    headings: list[Mention] = []
+    for h in _HEADING.finditer(text, first):
+        raw = h.group(1)
+        name = clean(raw)
+        s, e = h.span(1)
+        owner = None
+        k = bisect.bisect_right(ends, s) - 1
+        while k >= 0 and s - sets[k][0] <= 3000:  # the sets just above, nearest first
+            if name.endswith(sets[k][1]):
+                owner = sets[k][2]
+                break
+            k -= 1
+        if owner is None or _SET.match(name) or len(name) - _head_len(name) < 2:
+            continue
+        attrs = (("part_of", owner),)
+        if taken.overlaps(s, e):
+            # a quoted part inside it (3 集体协商“集中要约”行动): the heading is the name
+            inner = [m for m in res if s <= m.start and m.end <= e and m.type == "Programme"]
+            res = [m for m in res if not (s <= m.start and m.end <= e and m.type == "Programme")]
+            headings.append(_mention(name, raw, s, "numbered-heading",
+                                     aliases=tuple(m.label for m in inner), attrs=attrs))
+        else:
+            headings.append(_mention(name, raw, s, "numbered-heading", attrs=attrs))
+    if not headings:
+        return res
+    # what each heading's section names (up to the next heading or set) is part of its action
+    bounds = sorted([h.start for h in headings] + [end for end, _, _ in sets] + [len(text)])
+    sections = [(h.end, min(bounds[bisect.bisect_right(bounds, h.start)], h.end + 1500), h.label)
+                for h in sorted(headings, key=lambda h: h.start)]
+    starts = [a for a, _, _ in sections]
+    for i, m in enumerate(res):
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.start < sections[k][1] and not m.attr("part_of") and not _SET.match(m.label):
+            res[i] = replace(m, attrs=m.attrs + (("part_of", sections[k][2]),))
+    return res + headings
+
+
 @lru_cache(maxsize=1)
 def _more_item() -> re.Pattern:
     heads = "|".join(re.escape(h) for h, strong in lexicon.programme_heads() if strong)
-    return re.compile(rf"[、和]([{_NAME_CHARS}]{{2,16}}?(?:{heads}))(?=[、，。；等和\s]|$)")
+    return re.compile(rf"[、和]([{_NAME_CHARS}]{{2,16}}?(?:{heads}))(?=[、，。；等和\s]|称号|$)")
+
+
+_COUNT_AFTER = re.compile(r"[0-9]+(?:[名家个项人所处支]|余[名家个项人])")
 
 
 def _run_quote(text: str, q: re.Match, content: str) -> bool:
@@ -241,7 +523,9 @@ def _run_quote(text: str, q: re.Match, content: str) -> bool:
 
     before = text[max(0, q.start() - 8):q.start()].removesuffix("了")
     after = text[q.end():q.end() + 3].removeprefix("主题")
-    return (len(content) <= 16 and after[:1] in "，。；、\n"
+    # 选树“中原大工匠”30名: a count of those selected ends the name too
+    counted = _COUNT_AFTER.match(text, q.end()) is not None
+    return (len(content) <= 16 and (after[:1] in "，。；、\n" or counted)
             and (before.endswith(lexicon.words("programme_verbs.txt")) or after != text[q.end():q.end() + 3])
             and not re.search(r"[是了吗呢吧！？。，]", content)
             and not classify_quoted(content, text[q.end():q.end() + 8]))
@@ -345,9 +629,10 @@ def _set_members(text: str, out: list[Mention]) -> list[Mention]:
     head: the first N are its members."""
     result = list(out)
     by_start = sorted(out, key=lambda m: m.start)
+    claimed = {m.attr("part_of") for m in out}  # sets whose members are known already
     for k, m in enumerate(by_start):
         s = _SET.match(m.label)
-        if not s or m.rule == "programme-set":
+        if not s or m.rule == "programme-set" or m.label in claimed:
             continue
         n, head = numeral_value(s.group(1)), s.group(2)
         members = []

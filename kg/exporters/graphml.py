@@ -29,7 +29,7 @@ from kg.exporters import tabular as tb
 from kg.model import Evidence, KnowledgeGraph, Node
 
 FILE = "graph.graphml"
-_DECODE_JSON = {"aliases", "docs", "evidence", "evidence_docs"}
+_DECODE_JSON = {"aliases", "docs", "evidence", "evidence_docs", "rules"}  # rules: kg.merge.RULES
 
 
 def _value(v: Any, kind: str) -> Any:
