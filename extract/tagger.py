@@ -171,14 +171,16 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray)
     margin = (spread + 0.05 + 1e-5 * bound).astype(np.float32)
     active = np.searchsorted(-np.asarray(lengths), -np.arange(steps), side="left").tolist()
     dp = emissions[:, 0, :].copy()
+    index = np.arange(rows)
     back: list[tuple[np.ndarray, np.ndarray | None, np.ndarray | None]] = []
     for t in range(1, steps):
         n = active[t]
         d = dp[:n]
         best = d.argmax(axis=1)
-        top = d.max(axis=1)
+        top = d[index[:n], best]
         near = d >= (top - margin[t])[:, None]
-        new = top[:, None] + transitions[best]
+        new = transitions.take(best, axis=0)
+        new += top[:, None]
         full = bp = None
         if np.count_nonzero(near) > n:
             full = np.flatnonzero(near.sum(axis=1) > 1)
