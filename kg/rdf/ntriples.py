@@ -4,6 +4,12 @@
 size is written in constant memory. Output is UTF-8; ``xsd:string`` is left
 implicit, as canonical N-Triples asks.
 
+Most IRIs and literals need no escape: one regex search finds out, and only
+the others go through ``str.translate`` (3 × faster than translating every
+term; ``docs/benchmarks.md``). pyoxigraph's serialiser writes the same lines
+but, fed from Python, is no faster and needs the triples in memory; rdflib's
+leaves tabs and control characters raw (not canonical).
+
 >>> from rdflib import Literal, URIRef
 >>> term(Literal('他说"好"\\n', lang="zh"))
 '"他说\\\\"好\\\\"\\\\n"@zh'
@@ -11,6 +17,7 @@ implicit, as canonical N-Triples asks.
 
 from __future__ import annotations
 
+import re
 from typing import IO, Iterable
 
 from rdflib import BNode, Literal, URIRef
@@ -22,13 +29,18 @@ _LIT_ESC = {i: _ECHAR.get(chr(i), f"\\u{i:04X}") for i in (*range(0x20), 0x7F)}
 _LIT_ESC.update({ord(k): v for k, v in _ECHAR.items()})
 # characters an IRIREF may not hold raw
 _IRI_ESC = {i: f"\\u{i:04X}" for i in (*range(0x21), *map(ord, '<>"{}|^`\\'))}
+# the characters of each table, as a class: no match, nothing to escape
+_LIT_ANY = re.compile("[" + "".join(re.escape(chr(i)) for i in sorted(_LIT_ESC)) + "]")
+_IRI_ANY = re.compile("[" + "".join(re.escape(chr(i)) for i in sorted(_IRI_ESC)) + "]")
 
 
 def term(t) -> str:
     if isinstance(t, URIRef):
-        return "<" + str(t).translate(_IRI_ESC) + ">"
+        s = str(t)
+        return "<" + (s.translate(_IRI_ESC) if _IRI_ANY.search(s) else s) + ">"
     if isinstance(t, Literal):
-        lex = '"' + str(t).translate(_LIT_ESC) + '"'
+        s = str(t)
+        lex = '"' + (s.translate(_LIT_ESC) if _LIT_ANY.search(s) else s) + '"'
         if t.language:
             return f"{lex}@{t.language}"
         if t.datatype is not None and t.datatype != XSD.string:
