@@ -16,7 +16,22 @@ import click
 from kg.model import GraphError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+EXIT_INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it
+
+
+class _Group(click.Group):
+    """Ctrl-C ends any command with one line and exit status 130 (click's
+    own handling says "Aborted!" and exits 1)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("interrupted (previous outputs are untouched)", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="union-kg")
 def main() -> None:
     """Build a knowledge graph from Chinese trade-union texts.
@@ -59,22 +74,52 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
 
     Example: kg build corpus/ extra/report.txt --out output/ --workers 4
     """
-    from extract.corpus import ReadError
-    from kg.build import DEFAULT_FORMATS, build_graph, print_summary, write_outputs
-    from kg.cache import CACHE_DIR
+    from kg.build import DEFAULT_FORMATS
     from kg.exporters import EXPORTERS
+    from kg.outputs import OutputBusy, output_lock
     from kg.parallel import default_workers
-    from kg.pool import WorkerFailed
-    from kg.rdf import RdfError
 
     t0 = time.perf_counter()
-    chosen = DEFAULT_FORMATS if not formats else tuple(f.strip() for f in formats.split(",") if f.strip())
+    chosen = DEFAULT_FORMATS if formats is None else tuple(f.strip() for f in formats.split(",") if f.strip())
+    if not chosen:
+        raise click.BadParameter(f"no format named; known: {', '.join(EXPORTERS)}", param_hint="--formats")
     unknown = [f for f in chosen if f not in EXPORTERS]
     if unknown:
         raise click.BadParameter(f"unknown format {unknown[0]!r}; known: {', '.join(EXPORTERS)}",
                                  param_hint="--formats")
     inputs = list(paths) or [Path("corpus")]
     n_workers = workers or default_workers()
+    try:
+        with output_lock(out_dir):
+            _build_locked(inputs, out_dir, chosen, strict=strict, base_iri=base_iri, workers=n_workers,
+                          no_cache=no_cache, dask_address=dask_address, html_max_nodes=html_max_nodes, t0=t0)
+    except OutputBusy as exc:
+        raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise click.ClickException(_os_error(exc, out_dir)) from exc
+
+
+def _os_error(exc: OSError, out_dir: Path) -> str:
+    """One line naming the path a write failed on and why."""
+    from extract.corpus import printable
+
+    out = printable(str(out_dir))
+    if Path(out_dir).exists() and not Path(out_dir).is_dir():
+        return f"--out {out}: a file, not a folder; name a folder"
+    where = printable(str(exc.filename or out_dir))
+    return f"{where}: {exc.strerror or exc} (previous outputs in {out}/ are untouched)"
+
+
+def _build_locked(inputs: list[Path], out_dir: Path, chosen: tuple[str, ...], *, strict: bool,
+                  base_iri: str | None, workers: int, no_cache: bool, dask_address: str | None,
+                  html_max_nodes: int | None, t0: float) -> None:
+    from extract.corpus import ReadError, printable
+    from kg.build import EXIT_SKIPPED, build_graph, print_summary, write_outputs
+    from kg.cache import CACHE_DIR
+    from kg.pool import WorkerFailed
+    from kg.rdf import RdfError
+
+    n_workers = workers
     try:
         graph, report = build_graph(inputs, strict=strict, progress=True,
                                     workers=n_workers, dask=dask_address,
@@ -87,6 +132,13 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
         if dask_address is None:
             raise
         raise click.ClickException(f"dask cluster {dask_address}: {exc}") from exc
+    if report.documents == 0:
+        # nothing to build from: say what was skipped, keep what is there
+        print_summary(graph, report)
+        where = ", ".join(printable(str(p)) for p in inputs)
+        click.echo(f"nothing written: no readable .txt file under {where}"
+                   + (f" ({len(report.skipped)} skipped, listed above)" if report.skipped else ""), err=True)
+        sys.exit(EXIT_SKIPPED)
     options: dict[str, object] = {"workers": n_workers}  # graph.json is written in parts
     if base_iri:
         options["base_iri"] = base_iri
