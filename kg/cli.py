@@ -165,14 +165,19 @@ def eval_cmd(gold: Path, graph_path: Path, as_json: bool) -> None:
     """
     import json
 
-    from kg.evaluate import evaluate, format_table, load_gold
+    from kg.evaluate import evaluate, format_table, load_gold, read_graph_json
 
     try:
-        scores = evaluate(load_gold(gold), json.loads(graph_path.read_text(encoding="utf-8")))
+        scores = evaluate(load_gold(gold), read_graph_json(graph_path))
     except FileNotFoundError as exc:
         raise click.ClickException(f"{exc.filename}: not found; run `kg build` first") from exc
     except (GraphError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise click.ClickException(f"{gold}: a gold line of the wrong shape ({type(exc).__name__}: {exc}); "
+                                   "see tests/seeds.jsonl") from exc
+    except OSError as exc:
+        raise click.ClickException(f"{exc.filename or graph_path}: {exc.strerror or exc}") from exc
     click.echo(json.dumps(scores, ensure_ascii=False, indent=1) if as_json else format_table(scores))
 
 

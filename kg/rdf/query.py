@@ -107,7 +107,7 @@ def parse_binding(text: str) -> tuple[str, Any]:
         iri = value[1:-1]
         if not _IRI.fullmatch(iri):
             raise RdfError(f"binding {name}: {iri!r} is not a valid IRI (a scheme such as https: and no "
-                           "spaces or <>\"{{}}|^`\\); give a plain string without the <>")
+                           "spaces or <>\"{}|^`\\); give a plain string without the <>")
         return name, URIRef(iri)
     return name, Literal(value)
 
