@@ -53,15 +53,12 @@ class BuildReport:
 
 def _tasks(files: list[CorpusFile], meta: dict[Path, dict[str, dict[str, str]]]) -> list[Task]:
     """One task per file, with the metadata.csv row of the folder it was
-    found in (by its path there, else by its name), else of a folder given."""
-    anywhere: dict[str, dict[str, str]] = {}
-    for rows in meta.values():
-        for name, row in rows.items():
-            anywhere.setdefault(name, row)
+    found in (by its path there, else by its name): a folder's metadata
+    never dates another folder's file of the same name."""
     tasks = []
     for cf in files:
         own = meta.get(cf.base, {}) if cf.base is not None else {}
-        m = own.get(cf.rel) or own.get(cf.path.name) or anywhere.get(cf.doc) or anywhere.get(cf.path.name) or {}
+        m = own.get(cf.rel) or own.get(cf.path.name) or {}
         tasks.append(Task(str(cf.path), cf.doc, m.get("date", ""), m.get("title", "")))
     return tasks
 

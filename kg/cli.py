@@ -74,10 +74,14 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
 
     Example: kg build corpus/ extra/report.txt --out output/ --workers 4
     """
-    from kg.build import DEFAULT_FORMATS
+    from extract.corpus import ReadError, printable
+    from kg.build import DEFAULT_FORMATS, EXIT_SKIPPED, build_graph, print_summary, write_outputs
+    from kg.cache import CACHE_DIR
     from kg.exporters import EXPORTERS
     from kg.outputs import OutputBusy, output_lock
     from kg.parallel import default_workers
+    from kg.pool import WorkerFailed
+    from kg.rdf import RdfError
 
     t0 = time.perf_counter()
     chosen = DEFAULT_FORMATS if formats is None else tuple(f.strip() for f in formats.split(",") if f.strip())
@@ -89,37 +93,12 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
                                  param_hint="--formats")
     inputs = list(paths) or [Path("corpus")]
     n_workers = workers or default_workers()
-    try:
-        with output_lock(out_dir):
-            _build_locked(inputs, out_dir, chosen, strict=strict, base_iri=base_iri, workers=n_workers,
-                          no_cache=no_cache, dask_address=dask_address, html_max_nodes=html_max_nodes, t0=t0)
+    try:  # one build at a time in OUT/, held until the command ends
+        click.get_current_context().with_resource(output_lock(out_dir))
     except OutputBusy as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(_os_error(exc, out_dir)) from exc
-
-
-def _os_error(exc: OSError, out_dir: Path) -> str:
-    """One line naming the path a write failed on and why."""
-    from extract.corpus import printable
-
-    out = printable(str(out_dir))
-    if Path(out_dir).exists() and not Path(out_dir).is_dir():
-        return f"--out {out}: a file, not a folder; name a folder"
-    where = printable(str(exc.filename or out_dir))
-    return f"{where}: {exc.strerror or exc} (previous outputs in {out}/ are untouched)"
-
-
-def _build_locked(inputs: list[Path], out_dir: Path, chosen: tuple[str, ...], *, strict: bool,
-                  base_iri: str | None, workers: int, no_cache: bool, dask_address: str | None,
-                  html_max_nodes: int | None, t0: float) -> None:
-    from extract.corpus import ReadError, printable
-    from kg.build import EXIT_SKIPPED, build_graph, print_summary, write_outputs
-    from kg.cache import CACHE_DIR
-    from kg.pool import WorkerFailed
-    from kg.rdf import RdfError
-
-    n_workers = workers
     try:
         graph, report = build_graph(inputs, strict=strict, progress=True,
                                     workers=n_workers, dask=dask_address,
@@ -132,11 +111,9 @@ def _build_locked(inputs: list[Path], out_dir: Path, chosen: tuple[str, ...], *,
         if dask_address is None:
             raise
         raise click.ClickException(f"dask cluster {dask_address}: {exc}") from exc
-    if report.documents == 0:
-        # nothing to build from: say what was skipped, keep what is there
+    if report.documents == 0:  # nothing to build from: say what was skipped, keep what is there
         print_summary(graph, report)
-        where = ", ".join(printable(str(p)) for p in inputs)
-        click.echo(f"nothing written: no readable .txt file under {where}"
+        click.echo(f"nothing written: no readable .txt file under {', '.join(printable(str(p)) for p in inputs)}"
                    + (f" ({len(report.skipped)} skipped, listed above)" if report.skipped else ""), err=True)
         sys.exit(EXIT_SKIPPED)
     options: dict[str, object] = {"workers": n_workers}  # graph.json is written in parts
@@ -148,9 +125,22 @@ def _build_locked(inputs: list[Path], out_dir: Path, chosen: tuple[str, ...], *,
         report.written = write_outputs(graph, out_dir, chosen, options=options)
     except RdfError as exc:
         raise click.ClickException(f"{exc} (previous outputs in {out_dir}/ are untouched)") from exc
+    except OSError as exc:  # read-only or full disk
+        raise click.ClickException(_os_error(exc, out_dir)) from exc
     print_summary(graph, report)
     click.echo(f"built in {time.perf_counter() - t0:.1f}s into {out_dir}/")
     sys.exit(report.exit_code)
+
+
+def _os_error(exc: OSError, out_dir: Path) -> str:
+    """One line naming the path a write failed on and why."""
+    from extract.corpus import printable
+
+    out = printable(str(out_dir))
+    if Path(out_dir).exists() and not Path(out_dir).is_dir():
+        return f"--out {out}: a file, not a folder; name a folder"
+    where = printable(str(exc.filename or out_dir))
+    return f"{where}: {exc.strerror or exc} (previous outputs in {out}/ are untouched)"
 
 
 @main.command("eval")

@@ -19,6 +19,15 @@ from tests.conftest import CORPUS, ROOT
 SAMPLES = sorted(CORPUS.glob("*.txt"))
 
 
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory):
+    """Two sample pages: a corpus small enough to build often."""
+    folder = tmp_path_factory.mktemp("pair")
+    for src in SAMPLES[:2]:
+        (folder / src.name).write_bytes(src.read_bytes())
+    return folder
+
+
 def kg(*args, cwd=ROOT, **kw):
     return subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], capture_output=True,
                           text=True, cwd=cwd, **kw)
@@ -121,9 +130,9 @@ def test_reliability_nothing_readable_writes_nothing_and_exits_3(tmp_path, conte
     assert not out.exists()
 
 
-def test_reliability_nothing_readable_keeps_the_previous_outputs(tmp_path):
+def test_reliability_nothing_readable_keeps_the_previous_outputs(tmp_path, pair):
     out = tmp_path / "out"
-    assert kg("build", CORPUS, "--out", out, "--formats", "json").returncode == 0
+    assert kg("build", pair, "--out", out, "--formats", "json").returncode == 0
     before = (out / "graph.json").read_bytes()
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -170,9 +179,9 @@ def test_reliability_outputs_are_published_by_one_link_swap(tmp_path, sample_bui
     assert len(builds) == 1 and (out / builds[0]).stat().st_mode & 0o055  # readable by others, as before
 
 
-def test_reliability_partial_rebuild_leaves_no_stale_rdf_for_kg_query(tmp_path, sample_build):
+def test_reliability_partial_rebuild_leaves_no_stale_rdf_for_kg_query(tmp_path, sample_build, pair):
     out = tmp_path / "out"
-    assert kg("build", CORPUS, "--out", out, "--formats", "json,rdf").returncode == 0
+    assert kg("build", pair, "--out", out, "--formats", "json,rdf").returncode == 0
     small = tmp_path / "small"
     small.mkdir()
     (small / "one.txt").write_bytes(SAMPLES[0].read_bytes())
@@ -183,21 +192,21 @@ def test_reliability_partial_rebuild_leaves_no_stale_rdf_for_kg_query(tmp_path, 
     assert done.returncode != 0 and "Traceback" not in done.stderr  # no old graph answers
 
 
-def test_reliability_old_layout_folder_is_taken_over(tmp_path):
+def test_reliability_old_layout_folder_is_taken_over(tmp_path, pair):
     out = tmp_path / "out"
     out.mkdir()
     (out / "graph.json").write_text("{}")
     (out / "graph.ttl").write_text("old")
     (out / "kuzu").mkdir()
     (out / "notes.txt").write_text("mine")
-    assert kg("build", CORPUS, "--out", out, "--formats", "json").returncode == 0
+    assert kg("build", pair, "--out", out, "--formats", "json").returncode == 0
     assert (out / "graph.json").is_symlink() and not (out / "graph.ttl").exists()
     assert not (out / "kuzu").exists() and (out / "notes.txt").read_text() == "mine"
 
 
-def test_reliability_store_older_than_the_graph_is_warned_of(tmp_path):
+def test_reliability_store_older_than_the_graph_is_warned_of(tmp_path, pair):
     out = tmp_path / "out"
-    assert kg("build", CORPUS, "--out", out, "--formats", "rdf").returncode == 0
+    assert kg("build", pair, "--out", out, "--formats", "rdf").returncode == 0
     assert kg("load", "--store", out / "store", "--graph", out).returncode == 0
     q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     fresh = kg("query", q, "--store", out / "store")
@@ -211,13 +220,13 @@ def test_reliability_store_older_than_the_graph_is_warned_of(tmp_path):
     assert "warning: the store" in stale.stderr and "kg load --store" in stale.stderr
 
 
-def test_reliability_second_build_into_one_folder_stops_with_a_clear_message(tmp_path):
+def test_reliability_second_build_into_one_folder_stops_with_a_clear_message(tmp_path, pair):
     out = tmp_path / "out"
     out.mkdir()
     fd = os.open(out / ".lock", os.O_RDWR | os.O_CREAT)
     fcntl.flock(fd, fcntl.LOCK_EX)  # as a running build holds it
     try:
-        done = kg("build", CORPUS, "--out", out, "--formats", "json")
+        done = kg("build", pair, "--out", out, "--formats", "json")
         with pytest.raises(OutputBusy):
             with output_lock(out):
                 pass
@@ -228,22 +237,22 @@ def test_reliability_second_build_into_one_folder_stops_with_a_clear_message(tmp
     assert not (out / "graph.json").exists()
 
 
-def test_reliability_unwritable_out_is_one_line_naming_the_path(tmp_path):
+def test_reliability_unwritable_out_is_one_line_naming_the_path(tmp_path, pair):
     afile = tmp_path / "afile"
     afile.write_text("x")
-    done = kg("build", CORPUS, "--out", afile, "--formats", "json")
+    done = kg("build", pair, "--out", afile, "--formats", "json")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines()[-1] == f"Error: --out {afile}: a file, not a folder; name a folder"
     if os.geteuid() != 0:
         ro = tmp_path / "ro"
         ro.mkdir()
         ro.chmod(0o500)
-        done = kg("build", CORPUS, "--out", ro / "out", "--formats", "json")
+        done = kg("build", pair, "--out", ro / "out", "--formats", "json")
         ro.chmod(0o700)
         assert done.returncode == 1 and "Traceback" not in done.stderr and str(ro) in done.stderr
 
 
-def test_reliability_full_disk_is_one_line_naming_the_path(tmp_path, monkeypatch, sample_build):
+def test_reliability_full_disk_is_one_line_naming_the_path(tmp_path, monkeypatch, sample_build, pair):
     from click.testing import CliRunner
 
     from kg import cli, outputs
@@ -252,7 +261,7 @@ def test_reliability_full_disk_is_one_line_naming_the_path(tmp_path, monkeypatch
         raise OSError(28, "No space left on device", str(tmp_path / "out" / ".staging-x"))
 
     monkeypatch.setattr(outputs, "_digest_and_sync", full)
-    result = CliRunner().invoke(cli.main, ["build", str(CORPUS), "--out", str(tmp_path / "out"),
+    result = CliRunner().invoke(cli.main, ["build", str(pair), "--out", str(tmp_path / "out"),
                                            "--formats", "json", "--workers", "1", "--no-cache"])
     assert result.exit_code == 1, result.output
     assert "No space left on device" in result.output and ".staging-x" in result.output
