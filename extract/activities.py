@@ -85,6 +85,51 @@ def _has_verb(span: str, kind: str) -> bool:
     return any(v in span for v in verbs()[kind])
 
 
+def _verb_between(text: str, start: int, end: int, kind: str) -> bool:
+    """``_has_verb(text[start:end], kind)`` without copying the span: a long
+    clause is searched once from its start, not again for every mention in it.
+
+    >>> _verb_between("总工会开展竞赛、比武", 0, 8, "RUNS"), _verb_between("竞赛、开展", 0, 3, "RUNS")
+    (True, False)
+    """
+    return _first_verb_end(text, start, kind) <= end
+
+
+@lru_cache(maxsize=4096)
+def _first_verb_end(text: str, start: int, kind: str) -> int:
+    """Where the first ``kind`` verb after ``start`` (in its clause) ends."""
+    stop = _clause_end(text, start)
+    return min((i + len(v) for v in verbs()[kind] if (i := text.find(v, start, stop)) >= 0),
+               default=len(text) + 1)
+
+
+@lru_cache(maxsize=256)
+def _verb_starts(text: str, verb: str) -> list[int]:
+    """Every place ``verb`` starts in ``text``, overlapping ones included."""
+    out, i = [], text.find(verb)
+    while i >= 0:
+        out.append(i)
+        i = text.find(verb, i + 1)
+    return out
+
+
+def _last_verb(text: str, verb: str, start: int, end: int) -> int:
+    """``text.rfind(verb, start, end)`` from a list made once per document.
+
+    >>> _last_verb("印发甲，印发乙", "印发", 0, 7), _last_verb("印发甲", "印发", 1, 3)
+    (4, -1)
+    """
+    starts = _verb_starts(text, verb)
+    k = bisect.bisect_right(starts, end - len(verb)) - 1
+    return starts[k] if k >= 0 and starts[k] >= start else -1
+
+
+def _clause_end(text: str, pos: int) -> int:
+    marks = _marks(text, _CLAUSE_END)
+    i = bisect.bisect_left(marks, pos)
+    return marks[i] if i < len(marks) else len(text)
+
+
 class _Context:
     def __init__(self, text: str, res, arts: list[Article]) -> None:
         self.text = text
@@ -94,21 +139,26 @@ class _Context:
         self.mstarts = [m.start for m in self.mentions]
         self.kind = {m.key: m.attr("kind") for m in res.mentions if m.type == "Organization"}
         self.posts = res.posts
+        self._typed: dict[str, tuple[list[int], list[Mention], int]] = {}
 
     def article(self, pos: int) -> Article | None:
         if not self.arts:
             return None
         return self.arts[max(0, bisect.bisect_right(self.starts, pos) - 1)]
 
+    def typed(self, type_: str) -> tuple[list[int], list[Mention], int]:
+        """The mentions of one type in order, their starts and the longest's
+        length (built once per type): a long sentence's other mentions are
+        not walked for each question about this type."""
+        if type_ not in self._typed:
+            ms = [m for m in self.mentions if m.type == type_]
+            self._typed[type_] = ([m.start for m in ms], ms, max((m.end - m.start for m in ms), default=0))
+        return self._typed[type_]
+
     def between(self, s: int, e: int, type_: str) -> list[Mention]:
-        i = bisect.bisect_left(self.mstarts, s)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < e:
-            m = self.mentions[i]
-            if m.type == type_ and m.end <= e:
-                out.append(m)
-            i += 1
-        return out
+        starts, ms, _ = self.typed(type_)
+        i, j = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+        return [m for m in ms[i:j] if m.end <= e]
 
     def concepts_by_end(self, concepts_at: dict[int, Mention]) -> dict[int, list[Mention]]:
         """Concepts keyed by where they end (built once per document)."""
@@ -163,25 +213,35 @@ def _governed(ctx: _Context, o: Mention) -> bool:
 def _subjects(ctx: _Context, sent_start: int, pos: int, kind: str) -> list[Mention]:
     """Bodies written before a ``kind`` verb that precedes ``pos`` in its sentence."""
     text = ctx.text
-    orgs = ctx.between(sent_start, pos, "Organization")
-    for k in range(len(orgs) - 1, -1, -1):
-        o = orgs[k]
-        gap = text[o.end:pos]
-        if not _has_verb(gap, kind) or len(gap) > 40 or _governed(ctx, o):
+    starts, typed, longest = ctx.typed("Organization")
+    lo, hi = bisect.bisect_left(starts, sent_start), bisect.bisect_left(starts, pos)
+
+    def before(k: int):
+        """The bodies before index ``k`` that end by ``pos``, nearest first."""
+        for j in range(k - 1, lo - 1, -1):
+            if typed[j].end <= pos:
+                yield typed[j]
+
+    for k in range(hi - 1, lo - 1, -1):
+        o = typed[k]
+        if o.start < pos - 40 - longest:
+            break  # this body and every one before it ends more than 40 before pos
+        if o.end > pos or pos - o.end > 40 or not _has_verb(text[o.end:pos], kind) or _governed(ctx, o):
             continue
+        gap = text[o.end:pos]
         group = [o]
-        j = k - 1
-        while j >= 0 and _JOIN.match(text[orgs[j].end:group[0].start] or "x"):
-            group.insert(0, orgs[j])
-            j -= 1
+        for prev in before(k):
+            if not _JOIN.match(text[prev.end:group[0].start] or "x"):
+                break
+            group.insert(0, prev)
         # 与〈body〉共同举办: the partner and the subject before it, in the
         # partner's own clause only (……共同举办A，开展B: B is the subject's alone)
         partner = text[max(0, o.start - 1):o.start] in ("与", "和", "同") or text[max(0, o.start - 2):o.start] == "联合"
         if partner and re.search(r"[，；：]", gap):
             continue
         if partner:
-            continue_subject = [x for x in orgs[:k] if x.end <= o.start]
-            return group + continue_subject[-1:] if continue_subject else group + [None]
+            continue_subject = next((x for x in before(k) if x.end <= o.start), None)
+            return group + [continue_subject]
         return group
     return []
 
@@ -330,7 +390,7 @@ def runs(ctx: _Context, progs: list[Mention]) -> list[Fact]:
             keys.append((o.key, o.start))
         if not keys and m.label not in national:  # the writer runs no national programme
             cs = _clause_start(text, m.start)
-            if _has_verb(text[cs:m.start], "RUNS") or _run_after(text, m):
+            if _verb_between(text, cs, m.start, "RUNS") or _run_after(text, m):
                 # “we” and unstated subjects: the chair's body, else the union the
                 # piece is about, unless unions the text does not name are the
                 # subject (两地工会……联合开展, 各级工会要……)
@@ -389,7 +449,7 @@ def part_of(ctx: _Context, progs: list[Mention]) -> list[Fact]:
             # what the sentence carrying out this member names is part of it
             s, e = _sentence(text, m.start)
             cs = _clause_start(text, m.start)
-            if _has_verb(text[cs:m.start], "RUNS"):
+            if _verb_between(text, cs, m.start, "RUNS"):
                 for o in ctx.between(m.end, e, "Programme"):
                     if o.label != m.label and not o.attr("part_of") and o.label != parent:
                         out.append(Fact("PART_OF", o.key, m.key, m.start, o.end, rule="member-sentence"))
@@ -599,12 +659,14 @@ def issued(ctx: _Context, docs: list[Mention]) -> list[Fact]:
             s, e = _sentence(text, m.start)
             keys = [(o.key, o.start) for o in _subjects(ctx, s, m.start, "ISSUED") if o is not None]
             cs = _clause_start(text, m.start)
-            clause = text[cs:m.start]
             # 推动出台, 促进制定: the body pressed for it, someone else issued it
-            pressed = re.search(r"(?:推动|推进|促进|配合|协调|争取|呼吁)[^，。]{0,3}$", clause[:max(
-                (clause.rfind(v) for v in verbs()["ISSUED"] if v in clause), default=0)])
+            # (read in the few characters before the clause's last issuing verb:
+            # a long clause is not copied and searched for each title in it)
+            last = max((_last_verb(text, v, cs, m.start) for v in verbs()["ISSUED"]), default=-1)
+            last = cs if last < 0 else last
+            pressed = re.search(r"(?:推动|推进|促进|配合|协调|争取|呼吁)[^，。]{0,3}$", text[max(cs, last - 5):last])
             chair = ctx.chair_body(art)
-            if not keys and _has_verb(clause, "ISSUED") and not pressed and chair is not None:
+            if not keys and _verb_between(text, cs, m.start, "ISSUED") and not pressed and chair is not None:
                 keys = [(chair, cs)]
         out += _facts("ISSUED", keys, m, art)
     return out

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime
+import io
 import os
 import re
 from dataclasses import dataclass, field
@@ -36,7 +38,7 @@ class ReadError(Exception):
     """A corpus file that could not be read; the message names file and reason."""
 
     def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{printable(str(path))}: {reason}")
         self.path = str(path)
         self.reason = reason
 
@@ -45,6 +47,37 @@ class ReadError(Exception):
 class CorpusFile:
     path: Path
     doc: str  # stable id: path relative to the input folder, POSIX separators
+    base: Path | None = None  # the input folder it was found in (its metadata.csv applies)
+    rel: str = ""  # its path relative to ``base``, as metadata.csv names it
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A path ``discover`` could not list or read: its printable name and why."""
+
+    path: str
+    reason: str
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(name: str) -> str:
+    r"""``name`` with what a terminal would act on, or what is not Unicode,
+    written as escapes: control characters (``\x1b``), bidirectional marks,
+    and the bytes of a file name that are not UTF-8 (read by Python as lone
+    surrogates, ``\xff``). The document id of a file is its printable name,
+    so every output can hold it and every message can show it.
+
+    >>> printable("a\udcff.txt"), printable("\x1b[31mred.txt"), printable("二.txt")
+    ('a\\xff.txt', '\\x1b[31mred.txt', '二.txt')
+    """
+    def esc(m: re.Match) -> str:
+        c = ord(m.group(0))
+        return f"\\x{c - 0xdc00:02x}" if 0xdc80 <= c <= 0xdcff else (
+            f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}")
+
+    return _UNPRINTABLE.sub(esc, name)
 
 
 @dataclass
@@ -58,26 +91,69 @@ class SourceText:
     title: str = ""
 
 
-def discover(inputs: list[Path | str]) -> list[CorpusFile]:
+def discover(inputs: list[Path | str], skipped: list[Skipped] | None = None) -> list[CorpusFile]:
     """Every ``.txt`` under the folders, and every file named, sorted by id.
-    Symbolic links to folders are not followed (no loops); a path that does
-    not exist raises :class:`ReadError`."""
-    found: dict[str, CorpusFile] = {}
+
+    A file's id is its path relative to the folder given (its name, for a
+    file given by name), written :func:`printable`; when two inputs hold the
+    same relative path (``a/x.txt``, ``b/x.txt``) both are kept, each id led
+    by as many of its folder's last path components as tell them apart. The
+    same file reached twice is read once. Symbolic links to folders are not
+    followed (no loops). A folder that cannot be listed (no permission, a
+    path over the system's limit) is added to ``skipped`` with the reason; a
+    path that does not exist raises :class:`ReadError`.
+    """
+    found: list[CorpusFile] = []
+    seen: set[str] = set()
+
+    def take(fp: Path, base: Path, rel: str) -> None:
+        real = os.path.realpath(fp)
+        if real not in seen:
+            seen.add(real)
+            found.append(CorpusFile(fp, printable(rel), base, rel))
+
+    def unlisted(exc: OSError) -> None:
+        if skipped is not None:
+            skipped.append(Skipped(printable(str(exc.filename or "?")),
+                                   f"folder not read: {exc.strerror or exc}"))
+
     for inp in inputs:
         p = Path(inp)
         if p.is_dir():
-            for root, dirs, files in os.walk(p, followlinks=False):
+            for root, dirs, files in os.walk(p, followlinks=False, onerror=unlisted):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.lower().endswith(".txt") and not name.startswith("."):
                         fp = Path(root) / name
-                        doc = fp.relative_to(p).as_posix()
-                        found.setdefault(doc, CorpusFile(fp, doc))
+                        take(fp, p, fp.relative_to(p).as_posix())
         elif p.exists() or p.is_symlink():
-            found.setdefault(p.name, CorpusFile(p, p.name))
+            take(p, p.parent, p.name)
         else:
             raise ReadError(p, "no such file or folder")
-    return [found[k] for k in sorted(found)]
+    return sorted(_apart(found), key=lambda f: f.doc)
+
+
+def _apart(files: list[CorpusFile]) -> list[CorpusFile]:
+    """Give files of the same id distinct ids, led by the last components of
+    their folders' absolute paths (as few as tell them apart)."""
+    by_doc: dict[str, list[CorpusFile]] = {}
+    for f in files:
+        by_doc.setdefault(f.doc, []).append(f)
+    out = [fs[0] for fs in by_doc.values() if len(fs) == 1]
+    taken = {f.doc for f in out}
+    for doc, group in by_doc.items():
+        if len(group) == 1:
+            continue
+        parts = [Path(os.path.abspath(f.base or f.path.parent)).parts for f in group]
+        for depth in range(1, max(map(len, parts)) + 2):
+            ids = [printable("/".join((*pp[-depth:], f.rel)).lstrip("/")) for pp, f in zip(parts, group)]
+            if depth > max(map(len, parts)):  # the same folder path twice: number them
+                ids = [f"{i}#{k}" for k, i in enumerate(ids, 1)]
+            if len(set(ids)) == len(ids) and not taken & set(ids):
+                break
+        taken.update(ids)
+        out += [CorpusFile(f.path, i, f.base, f.rel) for f, i in zip(group, ids)]
+    return out
 
 
 def _decode(data: bytes) -> tuple[str, str, list[str]]:
@@ -183,17 +259,65 @@ def read_source(cf: CorpusFile) -> SourceText:
     return SourceText(cf.doc, path, text, encoding, warnings)
 
 
-def read_metadata(folder: Path) -> dict[str, dict[str, str]]:
-    """Optional ``metadata.csv`` beside the corpus: a header row with ``file``
-    and any of ``date`` (ISO, 2018-10-29), ``title``, ``source``; one row per
-    document. Dates given there win over dates read from the text."""
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+def valid_date(value: str) -> bool:
+    """An ISO date, year-month or year in ASCII digits that names a real day.
+
+    >>> [valid_date(v) for v in ("2018-10-29", "2018-10", "2019", "2018-13-45", "２０１８-１０-２９")]
+    [True, True, True, False, False]
+    """
+    m = _ISO.fullmatch(value)
+    if not m:
+        return False
+    try:
+        datetime.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return False
+    return True
+
+
+def read_metadata(folder: Path, problems: list[str] | None = None) -> dict[str, dict[str, str]]:
+    r"""Optional ``metadata.csv`` beside the corpus: a header row with ``file``
+    and any of ``date`` (ISO, 2018-10-29; or 2018-10, or 2018), ``title``,
+    ``source``; one row per document. Dates given there win over dates read
+    from the text. The file's encoding is found as for texts (Excel on a
+    Chinese Windows saves GBK); a row whose date is not a real one is left
+    out and named, with its line, in ``problems``.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "metadata.csv").write_bytes("file,date,title\na.txt,2018-13-45,\nb.txt,2018-10,标题\n".encode("gbk"))
+    >>> problems = []; read_metadata(d, problems)
+    {'b.txt': {'date': '2018-10', 'title': '标题'}}
+    >>> problems
+    ["metadata.csv line 2: date '2018-13-45' is not a real date (YYYY-MM-DD, YYYY-MM or YYYY); row left out"]
+    """
     path = Path(folder) / "metadata.csv"
     if not path.is_file():
         return {}
+    problems = problems if problems is not None else []
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(f"metadata.csv: not read ({exc.strerror or exc})")
+        return {}
+    text, _, _ = _decode(data)
     out: dict[str, dict[str, str]] = {}
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        for row in csv.DictReader(fh):
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    try:
+        for row in reader:
             name = (row.get("file") or "").strip()
-            if name:
-                out[name] = {k: (v or "").strip() for k, v in row.items() if k and k != "file"}
+            if not name:
+                continue
+            values = {k: (v or "").strip() for k, v in row.items() if k and k != "file"}
+            date = values.get("date", "")
+            if date and not valid_date(date):
+                problems.append(f"metadata.csv line {reader.line_num}: date {printable(date)!r} is not a real "
+                                "date (YYYY-MM-DD, YYYY-MM or YYYY); row left out")
+                continue
+            out[name] = values
+    except csv.Error as exc:
+        problems.append(f"metadata.csv line {reader.line_num}: {exc}; the rows after it left out")
     return out

@@ -212,12 +212,26 @@ def _is_column_layout(text: str) -> bool:
 _OPEN_END = re.compile(rf"[^{TERMINAL}\s]$")
 
 
+def _simplified(find: Callable[[str], Iterator[re.Match]]) -> Callable[[str], Iterator[re.Match]]:
+    """``find`` run over the simplified form of the text: the word lists a
+    pass reads (surnames, spam words, words across a cut) are simplified, so
+    traditional text (劉 偉) is matched as simplified text is (刘 伟). The
+    forms have the same length, so the matches' offsets are the text's; a
+    pass replacing a match with its own text (a kept match) leaves it.
+
+    >>> [m.span() for m in _simplified(_padded_name().finditer)("主席 劉 偉出席")]
+    [(4, 5)]
+    """
+    return lambda text: find(lexicon.to_simplified(text))
+
+
 def _join_lines(text: str, offsets: array) -> tuple[str, array]:
     column = _is_column_layout(text)
     if column:
         # 特\n色 -> 特色 ; a page break after a comma: 看到，\n\n面对 -> 看到，面对
         pat = re.compile(rf"(?<=[{CJK}，、：“（])\n(?=[{CJK}“（])|(?<=[，、])\n[ \t]*\n(?=[{CJK}“])")
         text, offsets = _rewrite(text, offsets, pat, "")
+    simple = lexicon.to_simplified(text)  # the word lists are simplified (see _simplified)
     # a long paragraph cut mid-sentence by a page break: 为主\n\n题，
     pat = re.compile(rf"(?m)(?<=[{CJK}，、])\n[ \t]*\n(?=[{CJK}])")
     starts = [m for m in pat.finditer(text)]
@@ -227,7 +241,8 @@ def _join_lines(text: str, offsets: array) -> tuple[str, array]:
         para = text[line_start:m.start()]
         nxt_end = text.find("\n", m.end())
         nxt = text[m.end():nxt_end if nxt_end >= 0 else len(text)]
-        if len(para) >= 45 and (len(nxt) >= 30 or "。" in nxt) and joins_word(para, nxt):
+        if len(para) >= 45 and (len(nxt) >= 30 or "。" in nxt) \
+                and joins_word(simple[line_start:m.start()], simple[m.end():m.end() + len(nxt)]):
             keep.add(m.start())
     if keep:
         text, offsets = _rewrite(text, offsets, pat, lambda m: "" if m.start() in keep else m.group(0))
@@ -302,7 +317,7 @@ def normalise(raw: str) -> NormalisedText:
     text, offsets = _rewrite(text, offsets, _PINYIN, "")
     if "http" in text or "www." in text:  # every URL holds one
         text, offsets = _rewrite(text, offsets, _URL, "")
-    text, offsets = _rewrite(text, offsets, _spam_inserts, _drop_bracketed_spam)
+    text, offsets = _rewrite(text, offsets, _simplified(_spam_inserts), _drop_bracketed_spam)
     text, offsets = _same_length(text, offsets, _FULLWIDTH, _fullwidth)
     text, offsets = _same_length(text, offsets, _HALF_PUNCT, lambda m: _HALF_TO_FULL[m.group(0)])
     if " \n" in text or "\t\n" in text:  # every run of trailing blanks ends in one
@@ -313,7 +328,7 @@ def normalise(raw: str) -> NormalisedText:
         hints_raw.add(offsets[m.start() - 1])
         return ""
 
-    text, offsets = _rewrite(text, offsets, _padded_name(), unpad)
+    text, offsets = _rewrite(text, offsets, _simplified(_padded_name().finditer), unpad)
     text, offsets = _join_lines(text, offsets)
     text, offsets, dropped = _drop_repeated_paragraphs(text, offsets)
     surface = text

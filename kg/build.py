@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol, runtime_checkable
 
 from extract import pipeline
-from extract.corpus import MAX_BYTES, CorpusFile, ReadError, discover, read_metadata
+from extract.corpus import MAX_BYTES, CorpusFile, ReadError, Skipped, discover, printable, read_metadata
 from kg import exporters, parallel
 from kg.cache import ResultCache, cache_key
 from kg.identity import unify_people
@@ -64,10 +64,14 @@ class Progress(Protocol):
     def close(self) -> None: ...
 
 
-def _tasks(files: list[CorpusFile], meta: dict[str, dict[str, str]]) -> list[Task]:
+def _tasks(files: list[CorpusFile], meta: dict[Path, dict[str, dict[str, str]]]) -> list[Task]:
+    """One task per file, with the metadata.csv row of the folder it was
+    found in (by its path there, else by its name): a folder's metadata
+    never dates another folder's file of the same name."""
     tasks = []
     for cf in files:
-        m = meta.get(cf.doc) or meta.get(cf.path.name) or {}
+        own = meta.get(cf.base, {}) if cf.base is not None else {}
+        m = own.get(cf.rel) or own.get(cf.path.name) or {}
         tasks.append(Task(str(cf.path), cf.doc, m.get("date", ""), m.get("title", "")))
     return tasks
 
@@ -154,12 +158,17 @@ def build_graph(inputs: Iterable[Path | str], *, strict: bool = False,
     """
     report = report or BuildReport()
     inputs = [Path(p) for p in inputs]
-    files: list[CorpusFile] = discover(inputs)
-    meta: dict[str, dict[str, str]] = {}
+    unlisted: list[Skipped] = []
+    files: list[CorpusFile] = discover(inputs, unlisted)
+    report.skipped.extend((s.path, s.reason) for s in unlisted)
+    if strict and unlisted:
+        raise ReadError(unlisted[0].path, unlisted[0].reason)
     # metadata.csv of each folder given, and of the folder of each file given
+    meta: dict[Path, dict[str, dict[str, str]]] = {}
     for folder in dict.fromkeys(p if p.is_dir() else p.parent for p in inputs):
-        for name, row in read_metadata(folder).items():
-            meta.setdefault(name, row)
+        problems: list[str] = []
+        meta[folder] = read_metadata(folder, problems)
+        report.warnings.extend((printable(str(folder)), w) for w in problems)
     version = pipeline.extractor_version()  # read now: tests change it
     graph = KnowledgeGraph({"extractor": version})
     tasks = _tasks(files, meta)

@@ -40,7 +40,7 @@ def cache_key(data: bytes, doc: str, date: str = "", title: str = "") -> str:
     """SHA-256 of the file's bytes and of everything else a result depends on."""
     h = hashlib.sha256(data)
     for part in (doc, date, title):
-        h.update(b"\0" + part.encode("utf-8"))
+        h.update(b"\0" + part.encode("utf-8", "surrogateescape"))  # a name's non-UTF-8 bytes as they are
     return h.hexdigest()
 
 

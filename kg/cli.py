@@ -16,7 +16,22 @@ import click
 from kg.model import GraphError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+EXIT_INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it
+
+
+class _Group(click.Group):
+    """Ctrl-C ends any command with one line and exit status 130 (click's
+    own handling says "Aborted!" and exits 1)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("interrupted (previous outputs are untouched)", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="union-kg")
 def main() -> None:
     """Build a knowledge graph from Chinese trade-union texts.
@@ -70,17 +85,20 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
     Example: kg build corpus/ extra/report.txt --out output/ --workers 4
     """
     from extract import pipeline
-    from extract.corpus import ReadError
-    from kg.build import DEFAULT_FORMATS, build_graph, write_outputs
+    from extract.corpus import ReadError, printable
+    from kg.build import DEFAULT_FORMATS, EXIT_SKIPPED, build_graph, write_outputs
     from kg.cache import CACHE_DIR
     from kg.cli_summary import Progress, print_summary
     from kg.exporters import EXPORTERS
+    from kg.outputs import OutputBusy, output_lock
     from kg.parallel import default_workers
     from kg.pool import WorkerFailed
     from kg.rdf import RdfError
 
     t0 = time.perf_counter()
-    chosen = DEFAULT_FORMATS if not formats else tuple(f.strip() for f in formats.split(",") if f.strip())
+    chosen = DEFAULT_FORMATS if formats is None else tuple(f.strip() for f in formats.split(",") if f.strip())
+    if not chosen:
+        raise click.BadParameter(f"no format named; known: {', '.join(EXPORTERS)}", param_hint="--formats")
     unknown = [f for f in chosen if f not in EXPORTERS]
     if unknown:
         raise click.BadParameter(f"unknown format {unknown[0]!r}; known: {', '.join(EXPORTERS)}",
@@ -88,6 +106,12 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
     inputs = list(paths) or [Path("corpus")]
     n_workers = workers or default_workers()
     verbosity = 1 if verbosity is None else verbosity
+    try:  # one build at a time in OUT/, held until the command ends
+        click.get_current_context().with_resource(output_lock(out_dir))
+    except OutputBusy as exc:
+        raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise click.ClickException(_os_error(exc, out_dir)) from exc
     try:
         with pipeline.rules_only(rules_only):  # the workers started in it inherit it
             graph, report = build_graph(inputs, strict=strict, progress=Progress(enabled=verbosity > 0),
@@ -101,6 +125,11 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
         if dask_address is None:
             raise
         raise click.ClickException(f"dask cluster {dask_address}: {exc}") from exc
+    if report.documents == 0:  # nothing to build from: say what was skipped, keep what is there
+        print_summary(graph, report)
+        click.echo(f"nothing written: no readable .txt file under {', '.join(printable(str(p)) for p in inputs)}"
+                   + (f" ({len(report.skipped)} skipped, listed above)" if report.skipped else ""), err=True)
+        sys.exit(EXIT_SKIPPED)
     options: dict[str, object] = {"workers": n_workers}  # graph.json is written in parts
     if base_iri:
         options["base_iri"] = base_iri
@@ -110,9 +139,22 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
         report.written = write_outputs(graph, out_dir, chosen, options=options)
     except RdfError as exc:
         raise click.ClickException(f"{exc} (previous outputs in {out_dir}/ are untouched)") from exc
+    except OSError as exc:  # read-only or full disk
+        raise click.ClickException(_os_error(exc, out_dir)) from exc
     print_summary(graph, report, verbosity=verbosity)
     click.echo(f"built in {time.perf_counter() - t0:.1f}s into {out_dir}/")
     sys.exit(report.exit_code)
+
+
+def _os_error(exc: OSError, out_dir: Path) -> str:
+    """One line naming the path a write failed on and why."""
+    from extract.corpus import printable
+
+    out = printable(str(out_dir))
+    if Path(out_dir).exists() and not Path(out_dir).is_dir():
+        return f"--out {out}: a file, not a folder; name a folder"
+    where = printable(str(exc.filename or out_dir))
+    return f"{where}: {exc.strerror or exc} (previous outputs in {out}/ are untouched)"
 
 
 @main.command("eval")
@@ -128,10 +170,11 @@ def eval_cmd(gold: Path, graph_path: Path, as_json: bool, by_rule: bool) -> None
     """
     import json
 
-    from kg.evaluate import by_rule as rule_scores, evaluate, format_by_rule, format_table, load_gold
+    from kg.evaluate import by_rule as rule_scores
+    from kg.evaluate import evaluate, format_by_rule, format_table, load_gold, read_graph_json
 
     try:
-        gold_docs, graph = load_gold(gold), json.loads(graph_path.read_text(encoding="utf-8"))
+        gold_docs, graph = load_gold(gold), read_graph_json(graph_path)
         scores = evaluate(gold_docs, graph)
         if by_rule:
             scores = {**scores, "by_rule": rule_scores(gold_docs, graph)}
@@ -139,6 +182,11 @@ def eval_cmd(gold: Path, graph_path: Path, as_json: bool, by_rule: bool) -> None
         raise click.ClickException(f"{exc.filename}: not found; run `kg build` first") from exc
     except (GraphError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise click.ClickException(f"{gold}: a gold line of the wrong shape ({type(exc).__name__}: {exc}); "
+                                   "see tests/seeds.jsonl") from exc
+    except OSError as exc:
+        raise click.ClickException(f"{exc.filename or graph_path}: {exc.strerror or exc}") from exc
     if as_json:
         click.echo(json.dumps(scores, ensure_ascii=False, indent=1))
     else:

@@ -70,6 +70,11 @@ def query(query: str, graph_path: Path, store_dir: Path | None, binds: tuple[str
         sparql = read_query(query)
         bindings = dict(parse_binding(b) for b in binds)
         if store_dir is not None:
+            from kg.rdf.query import stale_store
+
+            if why := stale_store(store_dir):
+                click.echo(f"warning: {why}; run `kg load --store {store_dir} --replace` to refresh it",
+                           err=True)
             result = query_store(open_store(store_dir), sparql, bindings)
         else:
             result = query_graph(load_graph(resolve_graph_path(graph_path)), sparql, bindings)

@@ -44,21 +44,33 @@ def viz(graph_path: Path, focus: str | None, depth: int | None, types: tuple[str
     from kg.model import KnowledgeGraph
     from kg.viz import DEFAULT_MAX_NODES, render_page, select_view
 
+    from kg.evaluate import read_graph_json
+
     t0 = time.perf_counter()
     try:
+        read_graph_json(graph_path)  # a one-line error for a folder or a file of the wrong shape
         graph = KnowledgeGraph.load(graph_path)
         if max_nodes is None and focus is None:
             max_nodes = DEFAULT_MAX_NODES
         view = select_view(graph, focus=focus, depth=depth, types=types, max_nodes=max_nodes)
-    except GraphError as exc:
+    except (GraphError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
+    except FileNotFoundError as exc:
+        raise click.ClickException(f"{graph_path}: not found; run `kg build` first") from exc
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise click.ClickException(f"{graph_path}: not a graph.json written by kg build "
+                                   f"({type(exc).__name__}: {exc})") from exc
     if title is None:
         title = "Trade-union knowledge graph"
         if focus is not None and view.focus:
             title += f": {graph.nodes[view.focus].label}"
     out_file = out_file or graph_path.with_name("view.html")
-    out_file.parent.mkdir(parents=True, exist_ok=True)
-    out_file.write_text(render_page(graph, view, title=title), encoding="utf-8", newline="\n")
+    page = render_page(graph, view, title=title)
+    try:
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+        out_file.write_text(page, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise click.ClickException(f"--out {out_file}: cannot write ({exc.strerror or exc})") from exc
     click.echo(view.describe(graph))
     click.echo(f"wrote {out_file} ({len(view.nodes)} nodes, {len(view.edges)} edges) "
                f"in {time.perf_counter() - t0:.1f}s")

@@ -42,10 +42,39 @@ def load_gold(path: Path | str) -> list[dict[str, Any]]:
         for n, line in enumerate(fh, 1):
             if line.strip():
                 try:
-                    docs.append(json.loads(line))
+                    doc = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise ValueError(f"{path}:{n}: not a JSON line ({exc})") from exc
+                if not isinstance(doc, dict):
+                    raise ValueError(f"{path}:{n}: not a JSON object (a gold line is "
+                                     '{"doc": …, "entities": […], "relations": […]})')
+                if not isinstance(doc.get("doc"), str) or not doc["doc"]:
+                    raise ValueError(f'{path}:{n}: no "doc" naming the document it annotates')
+                docs.append(doc)
+    if not docs:
+        raise ValueError(f"{path}: no gold documents (one JSON object per line)")
     return docs
+
+
+def read_graph_json(path: Path | str) -> dict[str, Any]:
+    """A graph.json as a dict, or a one-line ValueError saying what is wrong
+    with it (a folder, not JSON, not node-link JSON)."""
+    path = Path(path)
+    if path.is_dir():
+        hint = f"; did you mean {path / 'graph.json'}?" if (path / "graph.json").is_file() else ""
+        raise ValueError(f"{path}: a folder, not a graph.json{hint}")
+    try:
+        graph = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not UTF-8 JSON ({exc.reason})") from exc
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path}: not JSON ({exc})") from exc
+    if not isinstance(graph, dict) or not isinstance(graph.get("nodes"), list) \
+            or not isinstance(graph.get("edges", graph.get("links", [])), list) \
+            or not all(isinstance(n, dict) for n in graph["nodes"]):
+        raise ValueError(f"{path}: not a node-link graph.json (an object with a list of nodes "
+                         "and of edges), as kg build writes")
+    return graph
 
 
 class _Gold:

@@ -91,3 +91,52 @@ def test_normalise_maps_every_character_of_the_sample_back(doc):
 def test_normalise_sentences_cover_their_text():
     t = "工会要团结职工。职工要听党话！\n标题"
     assert [t[s:e] for s, e in sentences(t)] == ["工会要团结职工。", "职工要听党话！", "标题"]
+
+
+# --- issue 16: traditional text is normalised as simplified text is ---------
+
+SIMPLIFIED_PAGE = ("辽宁省总工会召开全委会议\n\n"
+                   "辽宁省总工会主席 刘 伟、副主席 张 强出席会议并讲话。"
+                   "会议由省总工会副主席 王 芳主持。\n\n"
+                   "会议要求，全省各级工会深入开展“安康杯”竞赛，维护职工合法权益。\n")
+
+
+def test_normalise_big5_traditional_copy_joins_padded_names_as_simplified(tmp_path):
+    from opencc import OpenCC
+
+    traditional = OpenCC("s2t").convert(SIMPLIFIED_PAGE)
+    assert "劉 偉" in traditional and traditional != SIMPLIFIED_PAGE
+    simple_norm, trad_norm = normalise(SIMPLIFIED_PAGE), normalise(traditional)
+    assert trad_norm.traditional
+    # every pass does the same: the normalised texts are the same text
+    assert trad_norm.text == simple_norm.text
+    assert "刘伟" in trad_norm.text and "劉偉" in trad_norm.surface
+
+
+def test_normalise_big5_file_gives_the_people_and_posts_of_the_simplified(tmp_path):
+    import json
+
+    from opencc import OpenCC
+
+    from kg.build import build_graph, write_outputs
+
+    def build(name, data):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "page.txt").write_bytes(data)
+        graph, report = build_graph([folder])
+        assert report.documents == 1, report.skipped
+        write_outputs(graph, tmp_path / f"{name}-out", formats=("json",))
+        g = json.loads((tmp_path / f"{name}-out" / "graph.json").read_text(encoding="utf-8"))
+        label = {n["id"]: n.get("label") for n in g["nodes"]}
+        people = {n["label"] for n in g["nodes"] if n.get("type") == "Person"}
+        posts = {(label[e["source"]], e.get("title"), label[e["target"]])
+                 for e in g[next(k for k in ("edges", "links") if k in g)] if e.get("type") == "HOLDS_POST"}
+        return people, posts, report
+
+    s_people, s_posts, _ = build("simplified", SIMPLIFIED_PAGE.encode("utf-8"))
+    t_people, t_posts, report = build("big5", OpenCC("s2t").convert(SIMPLIFIED_PAGE).encode("big5"))
+    assert report.encodings == {"page.txt": "big5"}
+    assert {"刘伟", "王芳"} <= s_people
+    assert t_people == s_people
+    assert t_posts == s_posts and len(s_posts) >= 2

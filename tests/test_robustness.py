@@ -3,6 +3,7 @@
 import ast
 import hashlib
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -18,9 +19,18 @@ from tests.conftest import CORPUS, ROOT
 
 
 def _digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and ".cache" not in p.parts
-            and not p.relative_to(folder).parts[0].startswith(".staging-")}
+    """What a reader sees in an output folder: every file under its visible
+    names (through the links into ``current``), hidden entries left out."""
+    out = {}
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        rel = Path(root).relative_to(folder)
+        if rel == Path("."):
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d != "current"]
+            files = [f for f in files if not f.startswith(".")]
+        for f in files:
+            p = Path(root) / f
+            out[(rel / f).as_posix()] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return dict(sorted(out.items()))
 
 
 def test_robustness_two_builds_give_identical_bytes(tmp_path, sample_build):

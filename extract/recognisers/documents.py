@@ -14,6 +14,7 @@ issuer in the attribute ``issuers`` (the text's own start of the title:
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from extract import lexicon
@@ -27,13 +28,12 @@ _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 def find(norm, *args) -> list[Mention]:
     text = norm.text
     titles = [(m, clean(m.group(1))) for m in _TITLE.finditer(text)]
-    fulls = [t for _, t in titles]
     out: list[Mention] = []
+    longest = _longest_ending_with([t for _, t in titles])
     for m, t in titles:
         if not t:
             continue
-        longer = [f for f in fulls if f != t and f.endswith(t) and len(f) > len(t)]
-        label = max(longer, key=len) if longer else t
+        label = longest.get(t, t)
         out.append(Mention("Document", label, m.group(0), m.start(), m.end(), rule="book-title",
                            aliases=(t,) if t != label else ()))
     forms = {}
@@ -42,9 +42,9 @@ def find(norm, *args) -> list[Mention]:
             forms[f] = row[0]
     if forms:
         rx = re.compile("|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f))))
-        taken = [(m.start, m.end) for m in out]
+        inside = _Inside([(m.start, m.end) for m in out])
         for m in rx.finditer(text):
-            if not any(a <= m.start() < b for a, b in taken) and text[m.end():m.end() + 1] not in "律规学治":
+            if not inside(m.start()) and text[m.end():m.end() + 1] not in "律规学治":
                 out.append(Mention("Document", forms[m.group(0)], m.group(0), m.start(), m.end(),
                                    rule="standard-law", aliases=(m.group(0),)))
     out += _unbracketed(text, [(m.start, m.end) for m in out])
@@ -58,16 +58,57 @@ def _unbracketed(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     verbs = "|".join(re.escape(v) for v in sorted(issue, key=lambda v: (-len(v), v)))
     name = rf"[{lexicon.CJK}]{{3,22}}?(?:{heads})"
     out = []
+    inside = _Inside(taken)
     for m in re.finditer(rf"(?:{verbs})了?({name}(?:[和、及]{name})*)(?=[，。；、\s]|$)", text):
         pos = m.start(1)
         for part in re.split(r"([和、及])", m.group(1)):
             if part in "和、及":
                 pos += len(part)
                 continue
-            if len(part) >= 6 and not any(a <= pos < b for a, b in taken) and not part.startswith(("相关", "有关", "一系列", "系列", "配套")):
+            if len(part) >= 6 and not inside(pos) and not part.startswith(("相关", "有关", "一系列", "系列", "配套")):
                 out.append(Mention("Document", part, part, pos, pos + len(part), rule="issued-name"))
             pos += len(part)
     return out
+
+
+def _longest_ending_with(titles: list[str]) -> dict[str, str]:
+    """For each title that ends a longer one, the longest of those (the
+    first written among equals): 《意见》 beside 《关于……的意见》. Each title's
+    own endings are looked up, so a page of many titles is not read once
+    per title.
+
+    >>> _longest_ending_with(["意见", "关于工会的意见", "工会的意见"])
+    {'工会的意见': '关于工会的意见', '意见': '关于工会的意见'}
+    """
+    wanted = set(titles)
+    best: dict[str, str] = {}
+    for f in dict.fromkeys(titles):
+        for k in range(1, len(f)):
+            tail = f[k:]
+            if tail in wanted and (tail not in best or len(f) > len(best[tail])):
+                best[tail] = f
+    return best
+
+
+class _Inside:
+    """Whether a position lies inside any of some spans, by bisection.
+
+    >>> inside = _Inside([(0, 4), (10, 12)])
+    >>> inside(3), inside(4), inside(11)
+    (True, False, True)
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach, top = [], -1  # the furthest end of the spans so far
+        for _, b in spans:
+            top = max(top, b)
+            self.reach.append(top)
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and self.reach[k] > pos
 
 
 @register

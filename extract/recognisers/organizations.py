@@ -86,11 +86,17 @@ def _union_level(region_level: str, region_name: str) -> str:
         region_level, "city" if region_name.endswith("市") else "county")
 
 
+# a body's name nests at most province, prefecture, county, town (and a
+# district): a longer run of region names (北京市北京市…) is no name, and
+# reading it to its end from each of its positions is quadratic
+_MAX_REGIONS = 6
+
+
 def _regional(text: str, i: int) -> Mention | None:
     """〈region〉…〈level〉〈body〉 starting at ``i``, or a bare 〈level〉〈body〉."""
     regions: list[lexicon.Region] = []
     j = i
-    while True:
+    while len(regions) < _MAX_REGIONS:
         hit = match_region_at(text, j, allow_city_short=bool(regions) is False)
         if hit is None:
             if regions and regions[-1].level in ("county", "prefecture"):

@@ -198,6 +198,7 @@ def find(norm, *args) -> list[Mention]:
         return quoted_spans.overlaps(s, e)
 
     verbs = lexicon.words("programme_breaks.txt")
+    walked: set[int] = set()  # where a list of further items was followed from
     for m in _unquoted().finditer(text):
         s, e = m.span(1)
         name = m.group(1)
@@ -213,7 +214,11 @@ def find(norm, *args) -> list[Mention]:
             out.append(_mention(name, name, s, "verb-head"))
         # 开展劳动和技能竞赛、职工创业创新大赛: further items with their own head
         pos = e
-        while (more := _more_item().match(text, pos)) and not in_quote(*more.span(1)):
+        # each list is followed once: a verb inside it (开展…、开展…) would
+        # follow the rest again, quadratic in a long clause
+        while pos not in walked and (more := _more_item().match(text, pos)) \
+                and not in_quote(*more.span(1)):
+            walked.add(pos)
             item = _uncounted(more.group(1))
             if not _generic(item) and len(item) >= 4 and not _placeless_honour(item):
                 out.append(_mention(item, item, more.end(1) - len(item), "verb-head-list"))
@@ -574,8 +579,56 @@ def _list_matches(text: str) -> list[re.Match]:
         done = stop.start() if stop else len(text)
         # with endpos at the clause's end the closing lookahead meets the end
         # of the window instead of the stop: it passes both
-        out.extend(_list_rx().finditer(text, start, done))
+        # one match per list, tried from where the list ending at this 等
+        # begins: finditer from the clause's start would try every position
+        # of a long clause and read the rest of the clause from each
+        pos = start
+        for end in _list_end_rx().finditer(text, hit.start(), done):
+            if end.start() < pos:
+                continue
+            first = _list_start(text, pos, end.start())
+            if first is not None and (m := _list_rx().match(text, first, done)):
+                out.append(m)
+                pos = m.end()
     return out
+
+
+_QUOTE_OPEN, _QUOTE_CLOSE, _NOT_QUOTED = "“\"", "”\"", "“”\"\n、，。"
+_NAME_CHAR = re.compile(rf"[{_NAME_CHARS}]")
+
+
+def _list_start(text: str, start: int, end: int) -> int | None:
+    """The first position of the list of two or more ``、``-separated items
+    (:data:`_ITEM`: up to 30 quoted names or name characters each) that ends
+    at ``end``, read backwards no further than ``start``; None when fewer
+    than two items end there.
+
+    >>> _list_start("开展了甲工程、“乙”行动等项目", 0, 12)
+    0
+    """
+    items, first, pos = 0, None, end
+    while True:
+        j, units = pos, 0
+        while j > start and units < 30:
+            if text[j - 1] in _QUOTE_CLOSE:
+                k = j - 2
+                while k >= max(start, j - 22) and text[k] not in _NOT_QUOTED:
+                    k -= 1
+                if k >= start and text[k] in _QUOTE_OPEN and 1 <= j - 2 - k <= 20:
+                    j, units = k, units + 1
+                    continue
+                break
+            if not _NAME_CHAR.match(text[j - 1]):
+                break
+            j, units = j - 1, units + 1
+        if j == pos:
+            break
+        items, first = items + 1, j
+        if j > start and text[j - 1] == "、" and units < 30:
+            pos = j - 1
+            continue
+        break
+    return first if items >= 2 else None
 
 
 def _listed(text: str, out: list[Mention]) -> list[Mention]:

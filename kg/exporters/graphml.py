@@ -20,6 +20,7 @@ reads the file back into a :class:`~kg.model.KnowledgeGraph`.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -32,14 +33,29 @@ FILE = "graph.graphml"
 _DECODE_JSON = {"aliases", "docs", "evidence", "evidence_docs", "rules"}  # rules: kg.merge.RULES
 
 
+# what XML 1.0 forbids in a document (its Char production): C0 controls but
+# tab, line feed and carriage return; lone surrogates; U+FFFE and U+FFFF
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(s: str) -> str:
+    """``s`` without the characters XML 1.0 cannot hold (dropped: they carry
+    no text, and networkx's readers, like every XML parser, reject them).
+
+    >>> xml_text("工会\x0b主席\ufffe")
+    '工会主席'
+    """
+    return _NOT_XML.sub("", s)
+
+
 def _value(v: Any, kind: str) -> Any:
     if kind in (tb.LIST, tb.JSON):
-        return tb.to_json(v)
-    return v
+        return xml_text(tb.to_json(v))
+    return xml_text(v) if isinstance(v, str) else v
 
 
 def _unknown(v: Any) -> str:
-    return v if isinstance(v, str) else tb.to_json(v)
+    return xml_text(v if isinstance(v, str) else tb.to_json(v))
 
 
 def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
@@ -53,7 +69,7 @@ def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
                 attrs[name] = _value(row[name], kind)
         for k, v in (row["extra"] or {}).items():
             attrs.setdefault(k, _unknown(v))
-        g.add_node(nid, **attrs)
+        g.add_node(xml_text(nid), **attrs)
     for i, (e, row) in enumerate(tb.edge_rows(graph)):
         attrs = {"type": e.type}
         for name, kind in tb.EDGE_COLUMNS:
@@ -61,7 +77,7 @@ def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
                 attrs[name] = _value(row[name], kind)
         for k, v in (row["extra"] or {}).items():
             attrs.setdefault(k, _unknown(v))
-        g.add_edge(e.source, e.target, key=f"e{i}", **attrs)
+        g.add_edge(xml_text(e.source), xml_text(e.target), key=f"e{i}", **attrs)
     return g
 
 

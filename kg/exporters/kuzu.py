@@ -126,6 +126,7 @@ def write(graph: KnowledgeGraph, out_dir: Path, options: dict[str, Any] | None =
         p.write_text(f.text, encoding="utf-8", newline="")
     (folder / "schema.cypher").write_text(schema_cypher(graph), encoding="utf-8", newline="")
     (folder / "load.cypher").write_text(load, encoding="utf-8", newline="")
+    (folder / "README.txt").write_text(tb.SPREADSHEET_WARNING, encoding="utf-8", newline="")
     return [f"{FOLDER}/"]
 
 

@@ -173,6 +173,7 @@ def write(graph: KnowledgeGraph, out_dir: Path, options: dict[str, Any] | None =
         (folder / f.path).write_text(f.text, encoding="utf-8", newline="")
     (folder / "import.sh").write_text(import_sh(files), encoding="utf-8", newline="")
     (folder / "import.cypher").write_text(import_cypher(graph), encoding="utf-8", newline="")
+    (folder / "README.txt").write_text(tb.SPREADSHEET_WARNING, encoding="utf-8", newline="")
     return [f"{FOLDER}/"]
 
 

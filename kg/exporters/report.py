@@ -10,6 +10,7 @@ bytes.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -17,13 +18,25 @@ from typing import Any
 from kg.model import KnowledgeGraph
 
 
-def _cell(s: str) -> str:
-    return s.replace("|", "\\|").replace("\n", " ")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def _md(s: str) -> str:
+    r"""A value as literal text in Markdown: HTML's ``& < >`` as entities (a
+    ``<script>`` from a page stays text when the report is rendered), every
+    Markdown mark backslash-escaped, line breaks as spaces.
+
+    >>> print(_md("<script>alert(1)</script> **x** [a](b)|c"))
+    &lt;script&gt;alert\(1\)&lt;/script&gt; \*\*x\*\* \[a\]\(b\)\|c
+    """
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", re.sub(r"[\r\n]+", " ", s))
+
 
 
 def render(graph: KnowledgeGraph, top: int = 10) -> str:
     nodes = graph.nodes
-    label = {nid: n.label for nid, n in nodes.items()}
+    label = {nid: _md(n.label) for nid, n in nodes.items()}  # every value escaped
     runs: dict[str, set[str]] = defaultdict(set)
     adv: dict[str, set[str]] = defaultdict(set)
     by_concept: dict[str, set[str]] = defaultdict(set)
@@ -56,10 +69,10 @@ def render(graph: KnowledgeGraph, top: int = 10) -> str:
     concepts = sorted({c for b in adv_bodies for c in adv[b]}, key=lambda n: label[n])
     if adv_bodies and concepts:
         lines += ["## Body × concept", ""]
-        lines.append("| concept | " + " | ".join(_cell(label[b]) for b in adv_bodies) + " |")
+        lines.append("| concept | " + " | ".join(label[b] for b in adv_bodies) + " |")
         lines.append("|---|" + "---|" * len(adv_bodies))
         for c in concepts:
-            lines.append(f"| {_cell(label[c])} | " + " | ".join("✓" if c in adv[b] else ""
+            lines.append(f"| {label[c]} | " + " | ".join("✓" if c in adv[b] else ""
                                                                 for b in adv_bodies) + " |")
         lines.append("")
     lines += ["## Most connected", ""]

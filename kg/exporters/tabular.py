@@ -147,13 +147,22 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+_LIST_SYNTAX = frozenset('"\\\'[]{},')
+
+
 def list_element(text: str, unsafe: str) -> str:
     """``text`` as one element of a database list: as is when that is safe,
     else a JSON string literal in which every character of ``unsafe``, every
-    quote, bracket, brace, backslash and whitespace is a ``\\uXXXX`` escape."""
-    if text and not text.startswith('"') and not any(c in unsafe for c in text):
+    quote, bracket, brace, backslash and whitespace is a ``\\uXXXX`` escape.
+    Safe means none of these at all: an unbalanced ``[`` aborts LadybugDB's
+    COPY, a leading ``'`` joins an element to the next.
+
+    >>> list_element("a[b", ","), list_element("'x", ","), list_element("全总", ",")
+    ('"a\\\\u005bb"', '"\\\\u0027x"', '全总')
+    """
+    if text and not any(c in unsafe or c in _LIST_SYNTAX or c.isspace() or ord(c) < 0x20 for c in text):
         return text
-    escape = set(unsafe) | set('"\\\'[]{},')
+    escape = set(unsafe) | _LIST_SYNTAX
     return '"' + "".join(f"\\u{ord(c):04x}" if c in escape or c.isspace() or ord(c) < 0x20 else c
                          for c in text) + '"'
 
@@ -186,6 +195,19 @@ def csv_text(header: list[str], rows: Iterable[list[str | None]]) -> str:
     for r in rows:
         w.writerow(["" if v is None else v for v in r])
     return buf.getvalue()
+
+
+# written beside the CSVs of neo4j/ and kuzu/ (see docs/databases.md)
+SPREADSHEET_WARNING = """These CSV files are input for a graph database's loader, not for a spreadsheet.
+
+Values are written exactly as the graph holds them, so a cell may start with
+= + - or @ (a title, a name from the text). A spreadsheet opening the file
+would read such a cell as a formula. The cells are not prefixed with ' (the
+OWASP advice for files meant for spreadsheets) because neither
+neo4j-admin import nor LadybugDB/Kuzu COPY can strip a prefix: every stored
+value would change. Open them in a spreadsheet only with formulas disabled,
+or import them as text.
+"""
 
 
 @dataclass(frozen=True)

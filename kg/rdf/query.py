@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -103,13 +104,47 @@ def parse_binding(text: str) -> tuple[str, Any]:
     if not sep or not _VAR.match(name):
         raise RdfError(f"binding {text!r} is not NAME=VALUE (for example name=刘伟)")
     if value.startswith("<") and value.endswith(">") and len(value) > 2:
-        return name, URIRef(value[1:-1])
+        iri = value[1:-1]
+        if not _IRI.fullmatch(iri):
+            raise RdfError(f"binding {name}: {iri!r} is not a valid IRI (a scheme such as https: and no "
+                           "spaces or <>\"{}|^`\\); give a plain string without the <>")
+        return name, URIRef(iri)
     return name, Literal(value)
+
+
+# an absolute IRI (RFC 3987): a scheme, then no character IRIs forbid
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\\x7f]*")
+_SERVICE = re.compile(r"(?i)\bSERVICE\s+(?:SILENT\s+)?[<?$]|\bSERVICE\s+(?:SILENT\s+)?\w*:")
+_COMMENT = re.compile(r"(?m)#[^\n]*$")
+
+
+def check_query(sparql: str, bindings: dict[str, Any] | None = None) -> None:
+    """Refuse what the engines would do wrongly or silently: a ``SERVICE``
+    clause (it would fetch from the network; ``kg query`` reads only the
+    local graph), and a binding of a variable the query does not have
+    (rdflib would answer no rows, pyoxigraph would ignore it).
+
+    >>> check_query("SELECT ?s WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    kg.rdf.RdfError: SERVICE is refused: kg query reads only the local graph (no network access)
+    >>> check_query("SELECT ?s WHERE { ?s ?p ?o }", {"name": Literal("x")})
+    Traceback (most recent call last):
+    ...
+    kg.rdf.RdfError: --bind name: the query has no variable ?name
+    """
+    code = _COMMENT.sub("", sparql)
+    if _SERVICE.search(code):
+        raise RdfError("SERVICE is refused: kg query reads only the local graph (no network access)")
+    for name in bindings or {}:
+        if not re.search(rf"[?$]{re.escape(name)}(?![\w\u00b7\u0300-\u036f\u203f-\u2040])", code):
+            raise RdfError(f"--bind {name}: the query has no variable ?{name}")
 
 
 # -- rdflib ------------------------------------------------------------------------
 
 def query_graph(graph: Graph, sparql: str, bindings: dict[str, Any] | None = None) -> Result:
+    check_query(sparql, bindings)
     try:
         res = graph.query(sparql, initNs=PREFIXES,
                           initBindings={Variable(k): v for k, v in (bindings or {}).items()})
@@ -199,10 +234,40 @@ def load_store(directory: Path, source: Path, *, replace: bool = False) -> int:
     except (SyntaxError, ValueError, OSError) as exc:
         raise RdfError(f"{source}: cannot load: {exc}") from exc
     store.flush()
-    return len(store)
+    n = len(store)
+    del store
+    _record_source(Path(directory), source)
+    return n
+
+
+LOADED_FROM = "kg-loaded-from.json"  # in the store's folder: the file it was loaded from
+
+
+def _record_source(directory: Path, source: Path) -> None:
+    st = source.stat()
+    (directory / LOADED_FROM).write_text(json.dumps({
+        "source": os.path.abspath(source), "real": os.path.realpath(source), "mtime_ns": st.st_mtime_ns,
+    }), encoding="utf-8")
+
+
+def stale_store(directory: Path) -> str | None:
+    """Why the store may be older than the graph it was loaded from (its
+    file rebuilt, or gone), or None. Output folders publish each build as a
+    new folder behind their links, so a rebuilt file resolves elsewhere."""
+    try:
+        rec = json.loads((Path(directory) / LOADED_FROM).read_text(encoding="utf-8"))
+        source = rec["source"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not os.path.exists(source):
+        return f"the store {directory} was loaded from {source}, which a later build removed"
+    if os.path.realpath(source) != rec.get("real") or os.stat(source).st_mtime_ns != rec.get("mtime_ns"):
+        return f"the store {directory} is older than {source} (rebuilt since it was loaded)"
+    return None
 
 
 def query_store(store, sparql: str, bindings: dict[str, Any] | None = None) -> Result:
+    check_query(sparql, bindings)
     ox = _ox()
     subs = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
     try:
