@@ -6,6 +6,7 @@ body found so far is read again by :func:`extract.recognisers.organizations.find
 on its own text: a body the rules find covering the whole span keeps their
 label, kind, level and region. A span the rules cannot classify becomes a body
 (of kind ``other`` unless its last word says more) only if it ends in a body-like word
+after a name of three characters or more (not 工运学院, a kind of college)
 (``data/org_body_words.tsv``, which also gives its kind); page furniture (a menu line of short words) and
 generic plurals (各级工会) and phrases no name starts with
 (``data/org_name_leads.txt``: 新时代江苏工会) are rejected. A text longer than ``MAX_TEXT`` is
@@ -90,7 +91,7 @@ def propose(text: str, tags: list, found: list[Mention]) -> list[Mention]:
                                org=replace(tail.org, parent=None)))
             continue
         m = _reread(t.text, t.start)
-        kind = next((k for w, k in words if t.text.endswith(w) and len(t.text) > len(w) + 1), None)
+        kind = next((k for w, k in words if t.text.endswith(w) and len(t.text) > len(w) + 2), None)
         if m is None and kind is not None:
             m = Mention("Organization", t.text, t.text, t.start, t.end, rule="statistical-org",
                         org=OrgAttrs(kind))
