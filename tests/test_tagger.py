@@ -235,5 +235,12 @@ def test_the_model_is_made_once_per_process(monkeypatch):
     assert second.session.get_session_options().intra_op_num_threads == 1
 
 
+def test_ids_are_lacs_for_every_code_point(lac):
+    model = tagger._model()
+    chars = [chr(i) for i in range(0x32000) if not 0xD800 <= i <= 0xDFFF] + ["\U0010FFFF", "\ud800"]
+    expected = [lac._vocab.get(lac._q2b.get(c, c), lac._oov_id) for c in chars]
+    assert model.ids("".join(chars)).tolist() == expected
+
+
 def test_empty_and_blank_text():
     assert tag("") == [] and tag("\n\n \t\u3000\n") == []
