@@ -156,7 +156,10 @@ def test_reliability_ctrl_c_exits_130(tmp_path):
             (big / f"{i:02d}-{p.name}").write_bytes(p.read_bytes() + f"\n第{i}份。".encode())
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(big), "--out", str(tmp_path / "o"),
                              "--workers", "1", "--no-cache"], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True,
+                            # as from a terminal: a test run in the background ignores SIGINT,
+                            # and its children would inherit that
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(4)
     assert proc.poll() is None
     proc.send_signal(signal.SIGINT)
