@@ -94,7 +94,8 @@ def test_reliability_non_utf8_and_escape_names_do_not_sink_the_batch(tmp_path):
     (corpus / esc).write_bytes(SAMPLES[1].read_bytes())
     out = tmp_path / "out"
     for extra in ((), ("--no-cache",)):
-        done = kg("build", corpus, "--out", out, "--workers", "1", "--formats", "json,graphml,rdf", *extra)
+        done = kg("build", corpus, "--out", out, "--workers", "1", "--formats", "json,graphml,rdf", "--verbose",
+                  *extra)
         assert done.returncode == 0, done.stderr
         assert "\x1b" not in done.stdout + done.stderr
         assert "a\\xff.txt" in done.stdout and "\\x1b[31mred" in done.stdout
@@ -160,8 +161,8 @@ def test_reliability_metadata_in_gbk_is_read_and_bad_dates_are_named_with_their_
                                                    "metadata.csv line 5"]
     graph, report = build_graph([corpus])
     assert report.documents == 4  # the build goes on
-    assert sum("metadata.csv line" in w for w in report.warnings) == 3
-    done = kg("build", corpus, "--out", tmp_path / "out", "--formats", "json")
+    assert sum("metadata.csv line" in w for _, w in report.warnings) == 3
+    done = kg("build", corpus, "--out", tmp_path / "out", "--formats", "json", "--verbose")
     assert done.returncode == 0, done.stderr
     assert "metadata.csv line 3: date '2018-13-45' is not a real date" in done.stdout
 
