@@ -53,10 +53,7 @@ _JOIN = re.compile(r"^[、和与及同]$")
 
 @lru_cache(maxsize=1)
 def verbs() -> dict[str, tuple[str, ...]]:
-    out = {}
-    for row in lexicon.patterns("activity_verbs.tsv"):
-        out[row[0]] = tuple(sorted(set(row[1].split()), key=lambda w: (-len(w), w)))
-    return out
+    return lexicon.keyed_words("activity_verbs.tsv")
 
 
 @lru_cache(maxsize=4)

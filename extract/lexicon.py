@@ -380,3 +380,15 @@ def patterns(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(f.replace("{CJK}", CJK) for f in line.split("\t"))
                  for line in data_text(name).splitlines()
                  if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def keyed_words(name: str) -> dict[str, tuple[str, ...]]:
+    """A tab-separated file of ``KEY<TAB>word word …`` lines: the words of each
+    key, longest first (``activity_verbs.tsv``, ``participation.tsv``).
+
+    >>> keyed_words("activity_verbs.tsv")["RUNS"][0] != ""
+    True
+    """
+    return {row[0]: tuple(sorted(set(row[1].split()), key=lambda w: (-len(w), w)))
+            for row in patterns(name)}

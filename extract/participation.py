@@ -52,10 +52,7 @@ _GATHER = ("贯彻", "落实", "学习", "传达", "宣传", "按照", "领会",
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, tuple[str, ...]]:
-    out = {}
-    for row in lexicon.patterns("participation.tsv"):
-        out[row[0]] = tuple(sorted(set(row[1].split()), key=lambda w: (-len(w), w)))
-    return out
+    return lexicon.keyed_words("participation.tsv")
 
 
 @lru_cache(maxsize=1)
