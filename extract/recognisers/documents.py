@@ -14,13 +14,13 @@ issuer in the attribute ``issuers`` (the text's own start of the title:
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from extract import lexicon
 from extract.records import Mention
 from extract.recognisers.programmes import clean
 from extract.recognisers.base import Found, Scan, register
+from extract.spans import SpanSet
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 
@@ -42,9 +42,9 @@ def find(norm, *args) -> list[Mention]:
             forms[f] = row[0]
     if forms:
         rx = re.compile("|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f))))
-        inside = _Inside([(m.start, m.end) for m in out])
+        taken = SpanSet.of((m.start, m.end) for m in out)
         for m in rx.finditer(text):
-            if not inside(m.start()) and text[m.end():m.end() + 1] not in "律规学治":
+            if not taken.covers(m.start(), m.start() + 1) and text[m.end():m.end() + 1] not in "律规学治":
                 out.append(Mention("Document", forms[m.group(0)], m.group(0), m.start(), m.end(),
                                    rule="standard-law", aliases=(m.group(0),)))
     out += _unbracketed(text, [(m.start, m.end) for m in out])
@@ -53,19 +53,18 @@ def find(norm, *args) -> list[Mention]:
 
 def _unbracketed(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """出台〈name〉办法和〈name〉清单: names after an issuing verb, joined by 和/、."""
-    issue = next((row[1].split() for row in lexicon.patterns("activity_verbs.tsv") if row[0] == "ISSUED"), [])
     heads = "|".join(re.escape(h) for h in lexicon.words("document_heads.txt"))
-    verbs = "|".join(re.escape(v) for v in sorted(issue, key=lambda v: (-len(v), v)))
+    verbs = "|".join(re.escape(v) for v in lexicon.keyed_words("activity_verbs.tsv").get("ISSUED", ()))
     name = rf"[{lexicon.CJK}]{{3,22}}?(?:{heads})"
     out = []
-    inside = _Inside(taken)
+    taken_spans = SpanSet.of(taken)
     for m in re.finditer(rf"(?:{verbs})了?({name}(?:[和、及]{name})*)(?=[，。；、\s]|$)", text):
         pos = m.start(1)
         for part in re.split(r"([和、及])", m.group(1)):
             if part in "和、及":
                 pos += len(part)
                 continue
-            if len(part) >= 6 and not inside(pos) and not part.startswith(("相关", "有关", "一系列", "系列", "配套")):
+            if len(part) >= 6 and not taken_spans.covers(pos, pos + 1) and not part.startswith(("相关", "有关", "一系列", "系列", "配套")):
                 out.append(Mention("Document", part, part, pos, pos + len(part), rule="issued-name"))
             pos += len(part)
     return out
@@ -88,27 +87,6 @@ def _longest_ending_with(titles: list[str]) -> dict[str, str]:
             if tail in wanted and (tail not in best or len(f) > len(best[tail])):
                 best[tail] = f
     return best
-
-
-class _Inside:
-    """Whether a position lies inside any of some spans, by bisection.
-
-    >>> inside = _Inside([(0, 4), (10, 12)])
-    >>> inside(3), inside(4), inside(11)
-    (True, False, True)
-    """
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans = sorted(spans)
-        self.starts = [a for a, _ in spans]
-        self.reach, top = [], -1  # the furthest end of the spans so far
-        for _, b in spans:
-            top = max(top, b)
-            self.reach.append(top)
-
-    def __call__(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.starts, pos) - 1
-        return k >= 0 and self.reach[k] > pos
 
 
 @register
