@@ -284,11 +284,14 @@ class NationalBody:
     kind: str
     level: str
     aliases: tuple[str, ...]
+    region: str = ""  # the region whose texts its local aliases are read in
+    local_aliases: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
 def org_national() -> tuple[NationalBody, ...]:
-    return tuple(NationalBody(r["canonical"], r["kind"], r["level"], tuple(r["aliases"].split("|")))
+    return tuple(NationalBody(r["canonical"], r["kind"], r["level"], tuple(r["aliases"].split("|")),
+                              r.get("region") or "", tuple(a for a in (r.get("local_aliases") or "").split("|") if a))
                  for r in _tsv("org_national.tsv"))
 
 

@@ -224,7 +224,8 @@ def _windows(text: str, lo: int, hi: int):
 def _actor_ok(text: str, m: Mention, post_orgs, refs: list[_Ref], quoted: list[tuple[int, int]]) -> bool:
     """A person or body that can take part: not the body of someone's post
     (市总工会副主席梁斌), nor one inside an event's name or a title in 《》, nor a
-    body that only describes a person (四川大学华西口腔医学院的夏钟毅)."""
+    body that only describes a person (四川大学华西口腔医学院的夏钟毅), nor a
+    medium credited for the report (南海网讯)."""
     if any(a <= m.start and m.end <= b for a, b in quoted):
         return False
     if any(r.start <= m.start and m.end <= r.end for r in refs):
@@ -232,7 +233,12 @@ def _actor_ok(text: str, m: Mention, post_orgs, refs: list[_Ref], quoted: list[t
     if m.type == "Organization":
         if (m.start, m.end) in post_orgs or lexicon.title_regex().match(text, m.end):
             return False
+        if m.org is not None and m.org.kind == "media" and text.startswith(_CREDITED, m.end):
+            return False  # 南海网讯, 新华社记者: the medium reports, it takes no part
     return True
+
+
+_CREDITED = ("讯", "电", "消息", "记者", "报道", "通讯员", "客户端")
 
 
 def _quoted(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -405,11 +411,23 @@ def _subjects(text, chunks, ci, lo, vs, kind, in_chunk) -> list[Mention]:
     subj = in_chunk(c, lo, vs)
     # list chunks just before: each names people or bodies and holds no verb
     j = ci - 1
-    if not in_chunk(c, c[0], vs):
+    own = in_chunk(c, c[0], vs)
+    if not own:
         while j >= 0:
             pc = chunks[j]
             names = in_chunk(pc)
             if not names or _verb_rx().search(text, pc[0], pc[1]):
+                break
+            subj = names + subj
+            j -= 1
+    elif own[0].type == "Person" and not _verb_rx().search(text, c[0], own[0].start):
+        # a roster: 省委书记张三，省委副书记、省长李四，省人大常委会主任王五在主席台就座;
+        # each chunk before is titles and one person, ending with the name
+        while j >= 0:
+            pc = chunks[j]
+            names = in_chunk(pc)
+            if len(names) != 1 or names[0].type != "Person" or text[names[0].end:pc[1]].strip() \
+                    or _verb_rx().search(text, pc[0], pc[1]):
                 break
             subj = names + subj
             j -= 1

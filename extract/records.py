@@ -62,6 +62,9 @@ class Mention:
     aliases: tuple[str, ...] = ()
     qualifier: str = ""
     org: OrgAttrs | None = None  # an Organization's attributes
+    # the entity is implied, not named, where the mention stands (天津市副市长
+    # implies 天津市人民政府): its surface is no name of it
+    implied: bool = False
 
     def __post_init__(self) -> None:
         if not (0 <= self.start < self.end):

@@ -182,6 +182,37 @@ def _qualify_people(mentions: list[Mention], posts: list[Post], arts: list[Artic
     return [q(m) for m in mentions], [replace(p, person=q(p.person)) for p in posts]
 
 
+_SHORTEST_SHORT_FORM = 3
+
+
+def _fuller_names(mentions: list[Mention]) -> dict[int, Mention]:
+    """A body written in a document by the end of a name the document also
+    gives (成都分院 for 中国科学院成都分院) is that body: the mention takes the
+    full label and keeps its own as an alias. A body with a region to take
+    from context (省总工会) or a name that ends several full names is left
+    alone. Keyed by ``id`` of the mention replaced.
+
+    >>> from extract.records import OrgAttrs
+    >>> a = Mention("Organization", "中国科学院成都分院", "中国科学院成都分院", 0, 9, org=OrgAttrs("other"))
+    >>> b = Mention("Organization", "成都分院", "成都分院", 20, 24, org=OrgAttrs("other"))
+    >>> [m.label for m in _fuller_names([a, b]).values()]
+    ['中国科学院成都分院']
+    """
+    orgs = [m for m in mentions if m.type == "Organization" and m.org is not None and not m.qualifier]
+    labels = sorted({m.label for m in orgs})
+    body_words = {b.canonical for b in lexicon.org_bodies()} | {b.body for b in lexicon.org_bodies()}
+    out: dict[int, Mention] = {}
+    for m in orgs:
+        short = m.label
+        if len(short) < _SHORTEST_SHORT_FORM or short in body_words or m.org.level_word:
+            continue
+        longer = [lab for lab in labels if lab != short and lab.endswith(short) and len(lab) - len(short) >= 2]
+        if len(longer) != 1:
+            continue
+        out[id(m)] = replace(m, label=longer[0], aliases=m.aliases + (short,))
+    return out
+
+
 def resolve(norm, found, arts: list[Article]) -> Resolved:
     article_of = _article_index(arts)
     doc = arts[0].doc if arts else ""
@@ -214,6 +245,10 @@ def resolve(norm, found, arts: list[Article]) -> Resolved:
                 continue
             m = r
         out.append(m)
+    fuller = _fuller_names(out)
+    if fuller:
+        out = [fuller.get(id(m), m) for m in out]
+        resolved_at = {k: (fuller.get(id(m), m) if m is not None else None) for k, m in resolved_at.items()}
     posts = [replace(p, org=resolved_at.get((p.org.start, p.org.end)) or p.org) for p in posts
              if resolved_at.get((p.org.start, p.org.end), p.org) is not None]
     by_id = {a.id: a for a in arts}

@@ -131,7 +131,8 @@ def prepare(result: DocumentResult) -> Prepared:
             n = index[key] = len(gathered)
             gathered.append((set(), {}, set()))
         aliases, attrs, rules = gathered[n]
-        aliases.add(m.surface)
+        if not m.implied:
+            aliases.add(m.surface)
         if m.rule:
             rules.add(m.rule)
         if m.aliases:

@@ -168,6 +168,10 @@ class _Context:
             self.by_end.setdefault(o.end, []).append(o)
             self.by_start.setdefault(o.start, []).append(o)
         self.org_starts = [o.start for o in self.orgs]
+        # the people named so far and those the tagger proposes: a name inside
+        # a clause before a head word says it is no event's name
+        self.people = SpanSet.of([(m.start, m.end) for m in scan.found.of("Person")]
+                                 + [(t.start, t.end) for t in scan.tags if t.tag == "PER"])
         self._fitting: dict[str, tuple[list[int], list[lexicon.Region]]] = {}
         self._cuts: list[int] | None = None
 
@@ -557,8 +561,8 @@ def _topical(ctx: _Context, hits, taken) -> list[_Cand]:
                 start = b
         while start < hs and text[start] in "的了和与及、暨":
             start += 1
-        if hs - start > 40:  # a clause, not a name
-            continue
+        if hs - start > 40 or ctx.people.overlaps(start, hs):
+            continue  # a clause, not a name (市委常委吴十宣布运动会开幕)
         name = text[start:he]
         topic, cut, had_front = _strip_front(ctx, name, start, hits)
         topic_only = topic[:len(topic) - (he - hs)]

@@ -22,13 +22,21 @@ from extract import lexicon
 _NOT_IN_NAME = set("的了着们这那该我你他她它、，。；：！？“”‘’（）《》〈〉【】 \t\n0123456789第年月日个")
 
 
-def _is_cjk(c: str) -> bool:
+def is_cjk(c: str) -> bool:
+    """Whether ``c`` is a Chinese character (the basic block or extension A)."""
     return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
 
 
+_is_cjk = is_cjk
+
+
 @lru_cache(maxsize=1)
-def _stop() -> frozenset[str]:
+def stopwords() -> frozenset[str]:
+    """Words shaped like names that are not (弘扬, 光荣)."""
     return frozenset(lexicon.word_list("name_stopwords.txt"))
+
+
+_stop = stopwords
 
 
 @lru_cache(maxsize=1)

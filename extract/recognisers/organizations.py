@@ -33,7 +33,8 @@ _LEVEL_OF_SUFFIX = {"省": "province", "自治区": "province", "市": "city", "
 # a bare level word is a body only when it is not part of a plural or a word
 _BARE_BEFORE_BLOCK = "全各外跨该"
 # 省总 (省总工会 abbreviated) only when no other word goes on: not 全省总体
-_ABBREV_AFTER = re.compile(rf"(?:[^{CJK}]|$|党组|机关|领导|的|和|与|及|、|在|要|将|把|坚持|主动)")
+_ABBREV_AFTER = re.compile(rf"(?:[^{CJK}]|$|党组|机关|领导|的|和|与|及|、|在|要|将|把|坚持|主动|"
+                           rf"主席|副主席|常务副|专职副|兼职副|挂职副|负责人|女职工|经审会|办公室)")
 _TOWN = re.compile(rf"[{CJK}]{{2,3}}?(?:镇|乡|街道)")
 _BARE_AFTER = "与和及同向由在对、"
 
@@ -191,7 +192,17 @@ def _national_lengths() -> dict[str, tuple[int, ...]]:
     return lexicon.key_lengths(_national())
 
 
-def _national_at(text: str, i: int) -> Mention | None:
+@lru_cache(maxsize=1)
+def _local() -> dict[str, tuple[lexicon.NationalBody, ...]]:
+    """Local alias -> the bodies it may mean, each read in its own region."""
+    out: dict[str, list] = {}
+    for nb in lexicon.org_national():
+        for a in nb.local_aliases:
+            out.setdefault(a, []).append(nb)
+    return {a: tuple(v) for a, v in out.items()}
+
+
+def _national_at(text: str, i: int, near: "_Near | None" = None) -> Mention | None:
     lengths = _national_lengths().get(text[i:i + 2], ())
     nat = _national()
     longest = min(14, len(text) - i)
@@ -201,7 +212,40 @@ def _national_at(text: str, i: int) -> Mention | None:
         nb = nat.get(text[i:i + n])
         if nb is not None:
             return _org(nb.canonical, text[i:i + n], i, "national", nb.kind, nb.level)
+    if near is None:
+        return None
+    local = [n for n in (4, 3, 2) if text[i:i + n] in _local()]
+    # 工联会长: 工联 and 会长, not 工联会 and 长
+    titled = [n for n in local if _starts_title(text, i + n)]
+    for n in (titled or local)[:1]:
+        nb = near.pick(_local()[text[i:i + n]], i)
+        return _org(nb.canonical, text[i:i + n], i, "national", nb.kind, nb.level)
     return None
+
+
+class _Near:
+    """The regions a text names, for reading a local alias (工联会) as the
+    body of the region named nearest before it, else first after it."""
+
+    def __init__(self, regions: list[Mention]) -> None:
+        by_code = lexicon.regions_by_code()
+        named = []
+        for m in regions:
+            r = by_code.get(m.attr("code") or "")
+            if r is not None:
+                named.append((m.start, {r.name} | {a.name for a in lexicon.region_ancestors(r)}))
+        self.named = sorted(named, key=lambda t: t[0])
+
+    def pick(self, cands: tuple[lexicon.NationalBody, ...], i: int) -> lexicon.NationalBody:
+        """The body of the region named nearest; the first listed where the
+        text names none of theirs."""
+        before = [names for p, names in self.named if p < i]
+        after = [names for p, names in self.named if p >= i]
+        for names in list(reversed(before)) + after:
+            for nb in cands:
+                if nb.region in names:
+                    return nb
+        return cands[0]
 
 
 def _subbody(text: str, parent: Mention) -> Mention | None:
@@ -327,7 +371,7 @@ def _candidate_re() -> re.Pattern:
     body word (省总工会), a body that may stand alone, a national short form."""
     bodies = "|".join(re.escape(b.body) for b in lexicon.org_bodies())
     bare = "|".join(re.escape(b.body) for b in lexicon.org_bodies() if b.bare)
-    national = "|".join(re.escape(a) for a in sorted(_national(), key=len, reverse=True))
+    national = "|".join(re.escape(a) for a in sorted(set(_national()) | set(_local()), key=len, reverse=True))
     # (?:levels)(?=bodies) spelled out level by level, so that every
     # alternative starts with a character: sre then skips to those characters
     levels = "|".join(f"{lw}(?={bodies})" for lw in LEVEL_WORDS)
@@ -343,12 +387,13 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
     hits = scan(text) if hits is None else hits
     out: list[Mention] = []
     taken = SpanSet()
+    near = _Near(regions)
     starts = {h[0] for h in hits} | {m.start() for m in _candidate_re().finditer(text)}
     pos = 0
     for i in sorted(starts):
         if i < pos:
             continue
-        m = _national_at(text, i)
+        m = _national_at(text, i, near)
         r = _regional(text, i)
         if r is not None and (m is None or r.end > m.end):
             m = r
@@ -371,7 +416,30 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
             out.append(_org(label, mm.group(0), s, "pattern", kind, level, codes, aliases=aliases))
             taken.add(s, e)
     out.extend(_suffixed(text, taken))
+    out.extend(unions_of_bodies(text, out))
     out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def unions_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
+    """The union written straight after a body found (北京大学工会,
+    米易县地方税务局工会), SUBORGANIZATION_OF it.
+
+    >>> [m.label for m in unions_of_bodies("北京大学工会", [_org("北京大学", "北京大学", 0, "suffix", "school")])]
+    ['北京大学工会']
+    """
+    longest: dict[int, int] = {}
+    for m in found:
+        longest[m.start] = max(longest.get(m.start, 0), m.end)
+    out: list[Mention] = []
+    for m in found:
+        if m.org is None or longest[m.start] > m.end:
+            continue  # a longer body starts here: 北京大学工会 over 北京大学
+        o = m.org
+        if o.kind != "union" and text.startswith("工会", m.end) and not text.startswith("联合", m.end + 2):
+            out.append(_org(m.label + "工会", m.surface + "工会", m.start, "union-of-body", "union", "grassroots",
+                            o.regions, o.level_word, (o.body + "工会") if o.level_word else "",
+                            parent=(m.start, m.end)))
     return out
 
 

@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extract import lexicon
+from extract import context, lexicon
 from extract.lexicon import CJK
 from extract.recognisers.names import name_at, plausible_at, valid_name
 from extract.records import Mention
 from extract.spans import SpanSet
 from extract.recognisers.base import Found, Scan, register
+from extract.recognisers.posts import Post
 
 _CREDIT_LEADS = ("本报", "特约", "见习", "实习")
 _CREDIT_WORDS = ("记者", "通讯员", "摄影", "摄", "实习生", "责任编辑", "本版编辑", "编辑", "版式", "校对", "美编",
@@ -36,26 +37,59 @@ _HONORIFIC = re.compile(r"(?:总书记|同志|委员长|总理|主席|副主席|
 _NAME_LINE = re.compile(rf"(?m)^[ \t]*([{CJK}]{{2,4}})[ \t]*$")
 
 
-def _credits(norm) -> list[Mention]:
+_REPORTER = "记者"
+_OWN_DATELINE = re.compile(r"本报[^\n（(]{0,12}?(?:电|讯|消息)\s*[（(]\s*$")
+_DATELINE_END = re.compile(r"(?:电|讯|消息)\s*[（(]\s*$")
+
+
+def _paper_of(text: str, credit_start: int, word: str, media: list[Mention]) -> Mention | None:
+    """The paper or agency a reporter's credit at ``credit_start`` works for:
+    the medium written just before (南海网记者陈望, 新华社记者何俊昌摄), the one
+    heading the dateline of its bracket (新华社北京10月21日电（记者车玉明）), or,
+    for 本报, the masthead in the document's head (天津日报 … 本报讯（记者…）)."""
+    before = text[max(0, credit_start - 40):credit_start]
+    for o in media:
+        if o.end in (credit_start, credit_start - 1) and text[o.end:credit_start].strip() == "":
+            return o
+    own = word.startswith("本报") or _OWN_DATELINE.search(before) is not None
+    if _DATELINE_END.search(before) and not own:
+        line = text.rfind("\n", 0, credit_start) + 1
+        heads = [o for o in media if line <= o.start and o.end <= credit_start]
+        if heads:
+            return heads[-1]
+    if own:
+        heads = [o for o in media if o.start < context.HEAD]
+        if heads:
+            return heads[0]
+    return None
+
+
+def _credits(norm, bodies: list[Mention] = ()) -> tuple[list[Mention], list[Post]]:
+    """People in credits, and the 记者 posts at the medium the credit names."""
     text = norm.text
-    out = []
+    media = sorted((b for b in bodies if b.org is not None and b.org.kind == "media"), key=lambda b: b.start)
+    out: list[Mention] = []
+    posts: list[Post] = []
     for m in CREDIT.finditer(text):
         word = m.group(0).rstrip("：: \t")
         if word in ("文", "图", "摄") and m.start() > 0 and "\u4e00" <= text[m.start() - 1] <= "\u9fff":
             continue  # 论文, 图文 inside a word
         p = m.end()
+        paper = _paper_of(text, m.start(), word, media) if word.endswith(_REPORTER) else None
         while True:
             nm = name_at(norm, p)
             if nm is None or not plausible_at(text, nm[1], nm[2]):
                 break
             out.append(Mention("Person", nm[0], nm[0], nm[1], nm[2], rule="credit",
                                attrs=(("credit", word),)))
+            if paper is not None:
+                posts.append(Post(out[-1], paper, _REPORTER, False, min(m.start(), paper.end), nm[2], "reporter"))
             p = nm[2]
             while p < len(text) and text[p] in " 、\t":
                 p += 1
             if CREDIT.match(text, p):
                 break
-    return out
+    return out, posts
 
 
 @lru_cache(maxsize=None)
@@ -117,10 +151,24 @@ def find(norm, known: list[Mention] = (), bodies: list[Mention] = ()) -> list[Me
     """People outside title chains; ``known`` are people already found (their
     full names complete short forms), ``bodies`` the organisations found, whose
     words are not names (记者从市总工会获悉)."""
+    return find_with_posts(norm, known, bodies)[0]
+
+
+def find_with_posts(norm, known: list[Mention] = (), bodies: list[Mention] = ()) -> tuple[list[Mention], list[Post]]:
+    """:func:`find`, and the 记者 posts of the credits at the medium they name.
+
+    >>> from extract.normalise import normalise
+    >>> from extract.recognisers import organizations
+    >>> n = normalise("新华社记者何俊昌摄")
+    >>> [(p.person.label, p.org.label, p.title) for p in find_with_posts(n, [], organizations.find(n, []))[1]]
+    [('何俊昌', '新华通讯社', '记者')]
+    """
     taken = SpanSet.of((m.start, m.end) for m in bodies)
-    found = [m for m in _credits(norm) + _name_lines(norm) if not taken.overlaps(m.start, m.end)]
+    credited, posts = _credits(norm, bodies)
+    found = [m for m in credited + _name_lines(norm) if not taken.overlaps(m.start, m.end)]
     full = {m.label for m in list(known) + found if len(m.label) >= 3}
-    return found + _honorifics(norm, full)
+    kept = {(m.start, m.end) for m in found}
+    return found + _honorifics(norm, full), [p for p in posts if (p.person.start, p.person.end) in kept]
 
 
 @register
@@ -131,4 +179,5 @@ class PersonRecogniser:
     order = 40
 
     def find(self, scan: Scan) -> Found:
-        return Found(find(scan.norm, scan.found.of("Person"), scan.found.of("Organization")))
+        people, posts = find_with_posts(scan.norm, scan.found.of("Person"), scan.found.of("Organization"))
+        return Found(people, posts)

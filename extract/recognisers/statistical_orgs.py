@@ -111,4 +111,7 @@ class StatisticalOrgsRecogniser:
     def find(self, scan: Scan) -> Found:
         if len(scan.norm.text) > MAX_TEXT or not scan.tags:
             return Found()
-        return Found(propose(scan.norm.text, scan.tags, scan.found.of("Organization")))
+        text = scan.norm.text
+        proposed = propose(text, scan.tags, scan.found.of("Organization"))
+        # the union written straight after a proposed body
+        return Found(proposed + organizations.unions_of_bodies(text, proposed))

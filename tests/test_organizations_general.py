@@ -1,0 +1,57 @@
+"""Bodies written in the shapes real pages use beyond a region and a body
+word: a union written straight after its body, named federations, a paper
+named where its reporter is credited, short forms read in their region,
+and a short form of a name the page also gives in full. Sentences written
+for the test."""
+
+import pytest
+
+from extract.corpus import SourceText
+from extract.normalise import normalise
+from extract.pipeline import extract
+from extract.recognisers import find_mentions
+
+
+def orgs(text: str) -> set[str]:
+    return {m.label for m in find_mentions(normalise(text), statistical=False).of("Organization")}
+
+
+def test_a_union_written_after_its_body_is_a_sub_body():
+    r = extract(SourceText("t.txt", None, "北京大学工会召开教代会。", "utf-8"))
+    labels = {m.label for m in r.mentions if m.type == "Organization"}
+    assert {"北京大学", "北京大学工会"} <= labels
+    subs = {(f.source[1], f.target[1]) for f in r.facts if f.type == "SUBORGANIZATION_OF"}
+    assert ("北京大学工会", "北京大学") in subs
+
+
+@pytest.mark.parametrize("text, label", [
+    ("全國產業總工會理事長戴國榮表示", "全国产业总工会"),
+    ("香港職工會聯盟秘書長出席", "香港职工会联盟"),
+    ("南海网记者陈立新摄", "南海网"),
+    ("东方网讯 昨日召开会议", "东方网"),
+])
+def test_named_federations_and_credited_media_are_bodies(text, label):
+    assert label in orgs(text)
+
+
+def test_a_generic_plural_of_unions_is_no_body():
+    assert orgs("全市各级总工会要抓好落实。") == set()
+
+
+@pytest.mark.parametrize("text, label", [
+    ("澳门工会联合总会举行晚宴。工联会长何雪清致辞。", "澳门工会联合总会"),
+    ("香港工会联合会举行活动。工联会会长吴秋明致辞。", "香港工会联合会"),
+    ("澳门特别行政区举行活动。中联办主任郑新明出席。", "中央人民政府驻澳门特别行政区联络办公室"),
+])
+def test_a_local_short_form_means_the_body_of_the_region_named(text, label):
+    found = orgs(text)
+    assert label in found
+    other = {"香港工会联合会", "澳门工会联合总会", "中央人民政府驻香港特别行政区联络办公室",
+             "中央人民政府驻澳门特别行政区联络办公室"} - {label}
+    assert not found & other
+
+
+def test_a_short_form_of_a_full_name_on_the_page_is_that_body():
+    r = extract(SourceText("t.txt", None, "中国科学院成都分院召开会议。成都分院副院长张卫东讲话。", "utf-8"))
+    held = {(f.source[1], f.target[1]) for f in r.facts if f.type == "HOLDS_POST"}
+    assert ("张卫东", "中国科学院成都分院") in held

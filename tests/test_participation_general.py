@@ -1,0 +1,38 @@
+"""Who takes part in an event, in shapes the dev texts show beyond a
+subject and its verb: a roster of leaders seated on the platform, a
+clause with a person in it that is no event's name, a medium credited for
+the report. Sentences written for the test."""
+
+from extract.corpus import SourceText
+from extract.pipeline import extract
+
+
+def _run(text: str):
+    return extract(SourceText("t.txt", None, text, "utf-8"))
+
+
+def participants(text: str) -> set[tuple[str, str]]:
+    return {(f.source[1], f.target[1]) for f in _run(text).facts if f.type == "PARTICIPATED_IN"}
+
+
+CONGRESS = "云南省工会第十一次代表大会开幕\n\n5月20日，云南省总工会第十一次代表大会在昆明开幕。"
+
+
+def test_a_roster_of_leaders_before_the_verb_all_take_part():
+    got = participants(CONGRESS + "省委书记王宁，省委副书记、省长李卫东，省人大常委会主任张建国在主席台就座。")
+    event = "云南省工会第十一次代表大会"
+    assert {("王宁", event), ("李卫东", event), ("张建国", event)} <= got
+
+
+def test_a_clause_naming_a_person_is_no_event():
+    r = _run("在深圳市第七届职工运动会开幕式上，市委常委吴立新宣布运动会开幕。")
+    events = {m.label for m in r.mentions if m.type == "Event"}
+    assert not any("吴立新" in e for e in events)
+    assert ("吴立新", "深圳市第七届职工运动会") in participants(
+        "在深圳市第七届职工运动会开幕式上，市委常委吴立新宣布运动会开幕。")
+
+
+def test_a_medium_credited_for_the_report_takes_no_part():
+    got = participants("南海网讯 7月19日，海南省工会第七次代表大会在海口闭幕。省委书记王立新出席并讲话。")
+    assert ("南海网", "海南省工会第七次代表大会") not in got
+    assert ("王立新", "海南省工会第七次代表大会") in got

@@ -1,0 +1,151 @@
+"""Posts in the shapes real union pages write them beyond the plain title
+chain: several holders after one chain, titles implying a government,
+bodies referred back to, rosters, elections of several people, reporters
+at their paper, appositions. Each case is a sentence written for the test
+in the shape the dev texts show; the expected posts are (person, body,
+title) triples.
+"""
+
+import pytest
+
+from extract.corpus import SourceText
+from extract.pipeline import extract
+
+
+def _run(text: str):
+    return extract(SourceText("t.txt", None, text, "utf-8"))
+
+
+def posts(text: str) -> set[tuple[str, str, str]]:
+    return {(f.source[1], f.target[1], dict(f.attrs)["title"]) for f in _run(text).facts if f.type == "HOLDS_POST"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # names listed after one chain hold its titles; a title after 、 is at its last body
+    ("浙江省总工会副主席张建国、李卫东出席会议。",
+     {("张建国", "浙江省总工会", "副主席"), ("李卫东", "浙江省总工会", "副主席")}),
+    ("宁波市总工会主席刘海涛、副主席陈晓红和市委书记赵立强参加。",
+     {("刘海涛", "宁波市总工会", "主席"), ("陈晓红", "宁波市总工会", "副主席"),
+      ("赵立强", "宁波市委", "书记")}),
+    # after a comma only a title of the same family: 书记 does not make 副市长 a 市委 post
+    ("宁波市总工会主席刘海涛，副主席陈晓红出席。",
+     {("刘海涛", "宁波市总工会", "主席"), ("陈晓红", "宁波市总工会", "副主席")}),
+])
+def test_holders_listed_after_a_chain_share_its_body(text, expected):
+    assert posts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("天津市副市长孙立国出席仪式。", {("孙立国", "天津市政府", "副市长")}),
+    ("北京市委副书记、市长张庆华讲话。", {("张庆华", "北京市委", "副书记"), ("张庆华", "北京市政府", "市长")}),
+    ("澳門特區行政長官賀一誠致詞。", {("贺一诚", "澳门特别行政区政府", "行政长官")}),
+])
+def test_government_titles_are_posts_at_the_regions_government(text, expected):
+    assert posts(text) == expected
+
+
+def test_government_implied_by_a_title_keeps_no_title_as_a_name():
+    r = _run("北京市委副书记、市长张庆华讲话。")
+    gov = [m for m in r.mentions if m.label == "北京市政府"]
+    assert gov and all(m.implied for m in gov)
+    assert "北京市人民政府" in gov[0].aliases
+
+
+def test_bare_mayor_without_a_government_holds_nothing():
+    assert posts("会上，副市长刘明讲话。") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 局 refers back to the bureau named before it
+    ("淮安市交通运输局党委书记、局长徐成东，局党委委员、副局长汪卫平参加会议。",
+     {("徐成东", "淮安市交通运输局", "党委书记"), ("徐成东", "淮安市交通运输局", "局长"),
+      ("汪卫平", "淮安市交通运输局", "党委委员"), ("汪卫平", "淮安市交通运输局", "副局长")}),
+    ("海南英利新能源有限公司是一家光伏企业。该公司工会主席朱红梅介绍了经验。",
+     {("朱红梅", "海南英利新能源有限公司工会", "主席")}),
+])
+def test_a_bare_body_word_refers_back_to_the_body_named_before(text, expected):
+    assert posts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("江苏省总工会领导\n主席：张建国\n副主席：李卫东、王晓燕\n",
+     {("张建国", "江苏省总工会", "主席"), ("李卫东", "江苏省总工会", "副主席"),
+      ("王晓燕", "江苏省总工会", "副主席")}),
+    ("江苏省总工会领导班子\n张建国 党组书记、主席\n李卫东 副主席\n",
+     {("张建国", "江苏省总工会", "党组书记"), ("张建国", "江苏省总工会", "主席"),
+      ("李卫东", "江苏省总工会", "副主席")}),
+    ("江苏省总工会领导成员：张建国（党组书记、主席），李卫东（副主席）。",
+     {("张建国", "江苏省总工会", "党组书记"), ("张建国", "江苏省总工会", "主席"),
+      ("李卫东", "江苏省总工会", "副主席")}),
+])
+def test_roster_lines_give_posts_at_their_heading_body(text, expected):
+    assert posts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("大会选举产生了江苏省总工会第十五届委员会，张建国当选为主席，李卫东、王晓燕当选为副主席。",
+     {("张建国", "江苏省总工会", "主席"), ("李卫东", "江苏省总工会", "副主席"),
+      ("王晓燕", "江苏省总工会", "副主席")}),
+    ("会议选举张建国、李卫东为江苏省总工会副主席。",
+     {("张建国", "江苏省总工会", "副主席"), ("李卫东", "江苏省总工会", "副主席")}),
+    # the elected named later in the sentence
+    ("常州代表中有3人当选省总工会第十五届委员会委员，他们分别是方建国、邓卫东和刘晓燕。",
+     {("方建国", "江苏省总工会", "委员"), ("邓卫东", "江苏省总工会", "委员"), ("刘晓燕", "江苏省总工会", "委员")}),
+    # how one was elected stands between the name and the verb
+    ("成都分院工会主席赵永强以满票当选四川省总工会第十三届委员会委员。",
+     {("赵永强", "成都分院工会", "主席"), ("赵永强", "四川省总工会", "委员")}),
+])
+def test_elections_of_several_people_with_or_without_the_body_written(text, expected):
+    assert posts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("新华社北京10月21日电（记者车晓明、陈立新）大会闭幕。", {("车晓明", "新华通讯社", "记者"), ("陈立新", "新华通讯社", "记者")}),
+    ("南海网记者陈立新摄", {("陈立新", "南海网", "记者")}),
+    # 本报 is the paper in the page's masthead
+    ("天津日报\n\n本报讯（记者吴晓婵）代表启程赴京。", {("吴晓婵", "天津日报", "记者")}),
+])
+def test_reporters_hold_a_post_at_the_paper_their_credit_names(text, expected):
+    assert posts(text) == expected
+
+
+def test_our_reporter_without_a_masthead_holds_nothing():
+    assert posts("本报记者 张晓明 报道 会议召开。") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("张建国（江苏省总工会副主席）出席。", {("张建国", "江苏省总工会", "副主席")}),
+    ("张建国是江苏省总工会副主席。", {("张建国", "江苏省总工会", "副主席")}),
+    ("张建国，男，1965年生，现任北京市总工会副主席。", {("张建国", "北京市总工会", "副主席")}),
+    ("作者：张建国 江苏省总工会副主席\n\n正文。", {("张建国", "江苏省总工会", "副主席")}),
+])
+def test_a_name_written_before_its_posts_holds_them(text, expected):
+    assert posts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title chain with no name after the lexicon's surnames (散 is rare)
+    ("天津日报讯 市委常委、市总工会主席散襄军，出席仪式。",
+     {("散襄军", "天津市委", "常委"), ("散襄军", "天津市总工会", "主席")}),
+    ("中共中央政治局委員、全國人大常委會副委員長、中華全國總工會主席王兆國主持。",
+     {("王兆国", "中共中央政治局", "委员"), ("王兆国", "全国人民代表大会常务委员会", "副委员长"),
+      ("王兆国", "中华全国总工会", "主席")}),
+    ("外交部駐澳門特派員沈蓓莉出席。", {("沈蓓莉", "中华人民共和国外交部", "驻澳门特派员")}),
+    ("据杭州市总工会相关负责人赵卫东介绍，专项行动已启动。", {("赵卫东", "杭州市总工会", "负责人")}),
+])
+def test_chains_read_through_rare_surnames_and_long_titles(text, expected):
+    assert posts(text) == expected
+
+
+def test_dictionary_words_after_a_chain_are_not_holders():
+    assert posts("大会上，省总工会主席致辞，代表们热烈鼓掌。") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("澳门工会联合总会举行晚宴。会长何雪清致辞，副会长李卫东出席。",
+     {("何雪清", "澳门工会联合总会", "会长"), ("李卫东", "澳门工会联合总会", "副会长")}),
+    # 工联会 on a Macau page is Macau's federation
+    ("澳门工会联合总会举行晚宴。工联会长何雪清致辞。", {("何雪清", "澳门工会联合总会", "会长")}),
+])
+def test_union_titles_without_a_body_are_at_the_union_just_named(text, expected):
+    assert posts(text) == expected
