@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extract import lexicon
-from extract.recognisers.names import is_cjk as _is_cjk, name_at, name_ending_at, stopwords as _name_stop
+from extract.recognisers.names import (is_boundary, is_cjk as _is_cjk, name_at, name_ending_at, stopwords as _name_stop,
+                                      surname_len, valid_name)
 from extract.records import Mention, OrgAttrs
 from extract.recognisers.base import Found, Scan, register
 
@@ -247,6 +248,54 @@ def _anaphors(text: str, orgs: list[Mention]) -> list[tuple[int, int, Mention]]:
     return out
 
 
+_OPEN_TITLE = re.compile(r"(?:(?![的和与及是在为等、，。；：])[\u4e00-\u9fff]){0,6}?"
+                         r"(?:长|主任|员|师|工|干事|专员|总监|经理|主管|代表|委员|书记|主席|顾问|负责人)")
+_OPEN_TITLE_MAX = 8
+_NOT_IN_TITLE = ("p", "d", "c", "u", "r", "y", "e")  # jieba's verbs, prepositions, adverbs …
+
+
+def _open_title(norm, p: int, per_at: dict[int, int]) -> tuple[str, int] | None:
+    """A title outside the lexicon written at ``p`` and followed straight by a
+    person's name: the shortest run ending in a title's head word (…长, …员,
+    …师, …经理) after which a name starts. ``(title, end)`` or None.
+
+    >>> from extract.normalise import normalise
+    >>> _open_title(normalise("首席运营官张卫东出席"), 0, {}), _open_title(normalise("调解员李红说"), 0, {})
+    (None, ('调解员', 3))
+    """
+    from extract.tokenise import posseg
+
+    text = norm.text
+    for e in range(p + 2, min(len(text), p + _OPEN_TITLE_MAX) + 1):
+        if _OPEN_TITLE.fullmatch(text, p, e) is None:
+            continue
+        if any(flag.startswith(_NOT_IN_TITLE) and flag != "vn" for _, flag in posseg(text[p:e])):
+            return None  # 动员全省, 必定能以主席习近平: a clause, not a title
+        nm = name_at(norm, e) or _tagged_name_at(text, per_at, e)
+        if nm is not None and not _is_word(nm[0]):
+            return text[p:e], e
+    return None
+
+
+def _name_then_title(norm, p: int, per_at: dict[int, int]) -> tuple[tuple[str, int, int], str, int] | None:
+    """A name written at ``p`` with a title straight after it (张三主席):
+    ``(name, title, end)`` or None."""
+    text, title_re = norm.text, lexicon.title_regex()
+    cands = []
+    tagged = _tagged_name_at(text, per_at, p)
+    if tagged is not None:
+        cands.append(tagged)
+    k = surname_len(text, p) if p < len(text) else 0
+    if k:
+        cands += [(text[p:p + n], p, p + n) for n in (k + 1, k + 2) if valid_name(text[p:p + n])]
+    for nm in cands:
+        m = title_re.match(text, nm[2])
+        if m is not None and not _is_word(nm[0]) and (m.end() >= len(text) or not _is_cjk(text[m.end()])
+                                                     or is_boundary(text, m.end())):
+            return nm, m.group(0), m.end()
+    return None
+
+
 def _tagged_name_at(text: str, per_at: dict[int, int], i: int) -> tuple[str, int, int] | None:
     """The tagger's person name starting at ``i`` (after at most one space)
     where the name rules found none: a surname the list lacks (散襄军), a
@@ -337,7 +386,20 @@ def find(norm, orgs: list[Mention], tags=(), regions: list[Mention] = ()) -> lis
             continue
         org, org_end = orgs_at[start]
         items, end = parse_chain(text, org, orgs_at, org_end)
+        if not items or not (name_at(norm, end) or _tagged_name_at(text, per_at, end)):
+            # a title the lexicon lacks, between the body (or the chain) and a
+            # name: 公司高级项目经理张三, 法律援助中心调解员李红
+            got = _open_title(norm, end if items else org_end, per_at)
+            if got is not None:
+                body = items[-1][0] if items else org
+                items, end = items + [(body, got[0], False)], got[1]
         if not items:
+            named = _name_then_title(norm, org_end, per_at)
+            if named is not None:  # 江苏省总工会张三主席指出: the name between body and title
+                nm, title, e = named
+                posts.append(Post(person_mention(nm, "name-before-title"), org, title, False, start, e,
+                                  "name-before-title"))
+                consumed_until = e
             continue
         consumed_until = end
         # a former post written before the chain: 原中国华电集团…, 曾任省总工会主席
