@@ -124,6 +124,10 @@ class _Piece:
         self.starts = [m.start for m in events]
         self.lead = next((m for m in events if m.start < art_start + _LEAD
                           and not _passive(text, _chunk_start(text, m.start), m.start, m.end)), None)
+        # the event a piece with no lead reports on: the first it names not
+        # only as a reference, wherever that is (a caption may come first)
+        self.main = self.lead or next(
+            (m for m in events if not _passive(text, _chunk_start(text, m.start), m.start, m.end)), None)
 
     def current(self, pos: int, word: str = "会议") -> Mention | None:
         i = bisect.bisect_left(self.starts, pos)
@@ -396,8 +400,12 @@ def _event_for(text, c, vs, ve, kind, active, refs, piece) -> tuple[Mention | No
         return after[0].event, (after[0].start, after[0].end)
     if any(not r.passive for r in refs) or kind == "HOLD":
         return None, None
-    # a sentence naming no event speaks of the one the piece reports on
-    cur = piece.lead if piece.lead is not None and piece.lead.start <= vs else None
+    # a sentence naming no event speaks of the one the piece reports on; a
+    # statement (强调, 指出) only where the piece leads with it
+    if kind == "SAYS":
+        cur = piece.lead if piece.lead is not None and piece.lead.start <= vs else None
+    else:
+        cur = piece.main
     return (cur, None) if cur is not None else (None, None)
 
 

@@ -30,6 +30,7 @@ from extract import lexicon
 from extract.context import DocumentContext, fits
 from extract.records import Article, Mention
 from extract.spans import SentenceIndex, last_before
+from extract.recognisers.organizations import GOVERNMENT, GOVERNMENT_FORMAL
 from extract.recognisers.posts import Post
 
 
@@ -69,11 +70,14 @@ def _resolve_org(m: Mention, art: Article | None, doc: str, chain_code: str = ""
         # its document); one named by its function alone is no named body
         return None if lw == "*" else replace(m, qualifier=doc)
     label = region.name + m.org.body
+    aliases = m.aliases + (m.surface,)
+    if m.org.body == GOVERNMENT:
+        aliases += (region.name + GOVERNMENT_FORMAL,)  # 市政府 on a 天津 page: 天津市人民政府
     org = replace(m.org, level_word="", regions=(region.code,))
     if org.kind == "union" and org.level:
         org = replace(org, level="provincial" if region.level == "province" else (
             "city" if region.name.endswith("市") else "county"))
-    return replace(m, label=label, org=org, aliases=m.aliases + (m.surface,))
+    return replace(m, label=label, org=org, aliases=aliases)
 
 
 def _posts_by_article(posts: list[Post], article_of) -> dict[str, list[Post]]:

@@ -36,3 +36,15 @@ def test_a_medium_credited_for_the_report_takes_no_part():
     got = participants("南海网讯 7月19日，海南省工会第七次代表大会在海口闭幕。省委书记王立新出席并讲话。")
     assert ("南海网", "海南省工会第七次代表大会") not in got
     assert ("王立新", "海南省工会第七次代表大会") in got
+
+
+def test_people_named_before_the_event_take_part_in_the_event_the_piece_reports_on():
+    text = ("领导出席\n\n省委书记王立新、省长李卫东出席并讲话。"
+            "当天上午，海南省工会第七次代表大会在海口开幕，来自全省的代表参加会议。")
+    got = participants(text)
+    assert {("王立新", "海南省工会第七次代表大会"), ("李卫东", "海南省工会第七次代表大会")} <= got
+
+
+def test_a_statement_before_any_event_is_no_speech_at_it():
+    text = "习近平总书记强调，工会要坚持正确政治方向。\n\n5月1日，中国工会第十八次全国代表大会开幕。"
+    assert ("习近平", "中国工会第十八次全国代表大会") not in participants(text)

@@ -27,6 +27,8 @@ from extract.spans import SpanSet
 from extract.tokenise import posseg
 from extract.recognisers.base import Found, Scan, register
 
+# a region's government is labelled 〈region〉政府 and also named 〈region〉人民政府
+GOVERNMENT, GOVERNMENT_FORMAL = "政府", "人民政府"
 LEVEL_WORDS = ("自治区", "自治州", "省", "市", "县", "区", "镇", "乡", "旗")
 _LEVEL_OF_SUFFIX = {"省": "province", "自治区": "province", "市": "city", "自治州": "city",
                     "县": "county", "区": "county", "旗": "county", "镇": "town", "乡": "town"}
@@ -156,6 +158,8 @@ def _regional(text: str, i: int) -> Mention | None:
     full_prefix = "".join(r.name for r in regions)
     label = _innermost(regions) + canonical if regions else level_word + canonical
     aliases = (full_prefix + canonical,) if regions and full_prefix + canonical != label else ()
+    if canonical == GOVERNMENT and regions:
+        aliases += (label[:-len(GOVERNMENT)] + GOVERNMENT_FORMAL,)  # 天津市政府 is 天津市人民政府
     return _org(label, surface, i, "regional", kind, level,
                 tuple(r.code for r in regions), "" if regions else level_word, canonical,
                 aliases=aliases)
