@@ -55,3 +55,17 @@ def test_a_short_form_of_a_full_name_on_the_page_is_that_body():
     r = extract(SourceText("t.txt", None, "中国科学院成都分院召开会议。成都分院副院长张卫东讲话。", "utf-8"))
     held = {(f.source[1], f.target[1]) for f in r.facts if f.type == "HOLDS_POST"}
     assert ("张卫东", "中国科学院成都分院") in held
+
+
+@pytest.mark.parametrize("text, label", [
+    ("据工人日报报道，会议召开。", "工人日报"),
+    ("人民网北京5月1日电 会议召开。", "人民网"),
+    ("共青团广州市委召开会议。", "共青团广州市委"),
+])
+def test_national_media_and_league_committees_are_bodies(text, label):
+    assert label in orgs(text)
+
+
+@pytest.mark.parametrize("text", ["市妇联、团市委联合发文。", "他是中共党员。", "她是一名共青团员。"])
+def test_league_and_party_members_and_league_committees_are_not_party_bodies(text):
+    assert not orgs(text) & {"市委", "中国共产党", "中国共产主义青年团"}

@@ -33,7 +33,7 @@ LEVEL_WORDS = ("自治区", "自治州", "省", "市", "县", "区", "镇", "乡
 _LEVEL_OF_SUFFIX = {"省": "province", "自治区": "province", "市": "city", "自治州": "city",
                     "县": "county", "区": "county", "旗": "county", "镇": "town", "乡": "town"}
 # a bare level word is a body only when it is not part of a plural or a word
-_BARE_BEFORE_BLOCK = "全各外跨该"
+_BARE_BEFORE_BLOCK = "全各外跨该团"  # 团市委 is the Youth League's, not the 市委
 # 省总 (省总工会 abbreviated) only when no other word goes on: not 全省总体
 _ABBREV_AFTER = re.compile(rf"(?:[^{CJK}]|$|党组|机关|领导|的|和|与|及|、|在|要|将|把|坚持|主动|"
                            rf"主席|副主席|常务副|专职副|兼职副|挂职副|负责人|女职工|经审会|办公室)")
@@ -215,6 +215,8 @@ def _national_at(text: str, i: int, near: "_Near | None" = None) -> Mention | No
             continue
         nb = nat.get(text[i:i + n])
         if nb is not None:
+            if text.startswith(_MEMBER, i + n):
+                return None  # 共青团员, 中共党员: a member, not the body
             return _org(nb.canonical, text[i:i + n], i, "national", nb.kind, nb.level)
     if near is None:
         return None
@@ -403,6 +405,12 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
             m = r
         if m is None:
             continue
+        league = _league_committee(text, m)
+        if league is not None:  # 共青团广州市委: the League's committee of 广州
+            out.append(league)
+            taken.add(league.start, league.end)
+            pos = league.end
+            continue
         out.append(m)
         sub = _subbody(text, m)
         if sub is not None:
@@ -445,6 +453,23 @@ def unions_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
                             o.regions, o.level_word, (o.body + "工会") if o.level_word else "",
                             parent=(m.start, m.end)))
     return out
+
+
+_LEAGUE = "共青团"
+_MEMBER = ("员", "党员")
+
+
+def _league_committee(text: str, m: Mention) -> Mention | None:
+    """共青团〈region〉委: the Communist Youth League's committee of a region,
+    one body (not the League and the region's party committee)."""
+    if m.label != "中国共产主义青年团" or m.surface != _LEAGUE:
+        return None
+    r = _regional(text, m.end)
+    if r is None or r.org is None or r.org.body != "委" or not r.org.regions:
+        return None
+    label = _LEAGUE + r.label
+    return _org(label, text[m.start:r.end], m.start, "regional", "other", regions=r.org.regions,
+                body="团委", aliases=(_LEAGUE + r.surface,) if r.surface != r.label else ())
 
 
 def _region_ending_at(text: str, end: int) -> tuple[lexicon.Region, int] | None:
