@@ -149,3 +149,9 @@ def test_dictionary_words_after_a_chain_are_not_holders():
 ])
 def test_union_titles_without_a_body_are_at_the_union_just_named(text, expected):
     assert posts(text) == expected
+
+
+@pytest.mark.parametrize("text", ["劳动部", "江苏省总工会领导\n张建国", "江苏省总工会\n主席", "市总工会主席 ", "主席：",
+                                  "张建国（", "江苏省总工会领导\n张建国 "])
+def test_texts_ending_inside_a_post_do_not_break_the_reader(text):
+    posts(text)  # no exception: a page may end anywhere

@@ -135,7 +135,7 @@ def union_of(body: Mention, at: int) -> Mention:
 
 # the committee of a body's term, between the body and the title:
 # 省总工会第十五届委员会委员 is 委员 at 省总工会
-_SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}届(?:执行委员会|委员会|理事会|执委会|常委会)?")
+_SESSION = re.compile(r"第?[一二三四五六七八九十百零〇\d]{1,4}届(?:执行委员会|经费审查委员会|委员会|理事会|执委会|经审会|常委会)?")
 
 
 def _after_session(text: str, p: int) -> int:
@@ -718,9 +718,9 @@ def roster_posts(norm, orgs: list[Mention], taken: list[tuple[int, int]], per_at
                 found.append((ls, titles, names, le))
             continue
         nm = name_at(norm, ls, require_boundary=False) or _tagged_name_at(text, per_at, ls)
-        if nm is not None and text[nm[2]:nm[2] + 1] in " \t\u3000":  # 张三 党组书记、主席
+        if nm is not None and nm[2] < le and text[nm[2]] in " \t\u3000":  # 张三 党组书记、主席
             p = nm[2]
-            while text[p] in " \t\u3000":
+            while p < le and text[p] in " \t\u3000":
                 p += 1
             titles, te = _titles_at(text, p)
             if titles and te == le:
