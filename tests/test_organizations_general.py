@@ -69,3 +69,19 @@ def test_national_media_and_league_committees_are_bodies(text, label):
 @pytest.mark.parametrize("text", ["市妇联、团市委联合发文。", "他是中共党员。", "她是一名共青团员。"])
 def test_league_and_party_members_and_league_committees_are_not_party_bodies(text):
     assert not orgs(text) & {"市委", "中国共产党", "中国共产主义青年团"}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("中共江苏省委召开常委会议。", "江苏省委"),
+    ("中共南京市委组织部发出通知。", "南京市委组织部"),
+    ("南京市城市管理局召开会议。", "南京市城市管理局"),
+    ("中央组织部发出通知。", "中共中央组织部"),
+])
+def test_party_and_state_bodies_are_one_body_each(text, label):
+    found = orgs(text)
+    assert label in found
+    assert "中国共产党" not in found
+
+
+def test_a_branch_of_a_company_is_not_a_city_bureau():
+    assert not any(o.startswith("常州市分公司") for o in orgs("中国邮政集团有限公司常州市分公司花园支局开展活动。"))

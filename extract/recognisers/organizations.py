@@ -17,6 +17,7 @@ body a sub-body belongs to: 全总文工团).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from extract import lexicon
@@ -70,6 +71,27 @@ def _body_at(text: str, i: int) -> lexicon.BodyForm | None:
                 continue
             return b
     return None
+
+
+_DEPARTMENT = re.compile(rf"(?:(?![的和与及是在为等、，])[{CJK}]){{2,8}}?(?:局|厅|署|办公室)")
+_NOUNISH = ("n", "vn", "j", "b", "nz", "an")
+_ENTERPRISE_WORDS = ("公司", "集团", "支局", "银行", "企业")
+
+
+def _department_at(text: str, i: int) -> lexicon.BodyForm | None:
+    """A government department the body table lacks, written after its full
+    region name (南京市城市管理局, 江苏省退役军人事务厅): nouns and a 局, 厅, 署.
+
+    >>> _department_at("城市管理局召开会议", 0).body
+    '城市管理局'
+    >>> _department_at("召开会议的局", 0) is None
+    True
+    """
+    m = _DEPARTMENT.match(text, i)
+    if m is None or any(w in m.group(0) for w in _ENTERPRISE_WORDS) \
+            or not all(flag.startswith(_NOUNISH) for _, flag in posseg(m.group(0))):
+        return None  # 常州市分公司花园支局: a company's branch, not the city's bureau
+    return lexicon.BodyForm(m.group(0), m.group(0), "state", False)
 
 
 def _starts_title(text: str, i: int) -> bool:
@@ -130,6 +152,8 @@ def _regional(text: str, i: int) -> Mention | None:
                     level_word="*")
     k = j + len(level_word)
     body = _body_at(text, k)
+    if body is None and regions and text[i:j].endswith(regions[-1].name):
+        body = _department_at(text, k)
     if body is None:
         return None
     if body.needs_level and not level_word and not (regions and text[i:j].endswith(regions[-1].name)
@@ -405,11 +429,11 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
             m = r
         if m is None:
             continue
-        league = _league_committee(text, m)
-        if league is not None:  # 共青团广州市委: the League's committee of 广州
-            out.append(league)
-            taken.add(league.start, league.end)
-            pos = league.end
+        joined = _league_committee(text, m) or _party_committee(text, m)
+        if joined is not None:  # 共青团广州市委, 中共江苏省委: one body
+            out.append(joined)
+            taken.add(joined.start, joined.end)
+            pos = joined.end
             continue
         out.append(m)
         sub = _subbody(text, m)
@@ -470,6 +494,25 @@ def _league_committee(text: str, m: Mention) -> Mention | None:
     label = _LEAGUE + r.label
     return _org(label, text[m.start:r.end], m.start, "regional", "other", regions=r.org.regions,
                 body="团委", aliases=(_LEAGUE + r.surface,) if r.surface != r.label else ())
+
+
+_PARTY = "中国共产党"
+
+
+def _party_committee(text: str, m: Mention) -> Mention | None:
+    """中共〈region〉委 (中共江苏省委, 中共南京市委组织部): the region's party body,
+    written with the party's name before it, one body (not the party and it).
+
+    >>> _party_committee("中共江苏省委召开会议", _org(_PARTY, "中共", 0, "national", "party")).label
+    '江苏省委'
+    """
+    if m.label != _PARTY:
+        return None
+    r = _regional(text, m.end)
+    if r is None or r.org is None or r.org.kind != "party":
+        return None
+    full = text[m.start:r.end]
+    return replace(r, start=m.start, surface=full, aliases=r.aliases + (full,))
 
 
 def _region_ending_at(text: str, end: int) -> tuple[lexicon.Region, int] | None:
