@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -42,32 +43,33 @@ _OWN_DATELINE = re.compile(r"本报[^\n（(]{0,12}?(?:电|讯|消息)\s*[（(]\s
 _DATELINE_END = re.compile(r"(?:电|讯|消息)\s*[（(]\s*$")
 
 
-def _paper_of(text: str, credit_start: int, word: str, media: list[Mention]) -> Mention | None:
+def _paper_of(text: str, credit_start: int, word: str, media: list[Mention], ends: list[int],
+              masthead: Mention | None) -> Mention | None:
     """The paper or agency a reporter's credit at ``credit_start`` works for:
     the medium written just before (南海网记者陈望, 新华社记者何俊昌摄), the one
     heading the dateline of its bracket (新华社北京10月21日电（记者车玉明）), or,
-    for 本报, the masthead in the document's head (天津日报 … 本报讯（记者…）)."""
+    for 本报, the masthead in the document's head (天津日报 … 本报讯（记者…）).
+    ``media`` are sorted by end, ``ends`` their ends; ``masthead`` is the
+    first medium in the document's head."""
     before = text[max(0, credit_start - 40):credit_start]
-    for o in media:
-        if o.end in (credit_start, credit_start - 1) and text[o.end:credit_start].strip() == "":
-            return o
+    i = bisect.bisect_right(ends, credit_start) - 1  # the medium ending last before the credit
+    last = media[i] if i >= 0 else None
+    if last is not None and credit_start - last.end <= 1 and text[last.end:credit_start].strip() == "":
+        return last
     own = word.startswith("本报") or _OWN_DATELINE.search(before) is not None
     if _DATELINE_END.search(before) and not own:
         line = text.rfind("\n", 0, credit_start) + 1
-        heads = [o for o in media if line <= o.start and o.end <= credit_start]
-        if heads:
-            return heads[-1]
-    if own:
-        heads = [o for o in media if o.start < context.HEAD]
-        if heads:
-            return heads[0]
-    return None
+        if last is not None and last.start >= line:
+            return last
+    return masthead if own else None
 
 
 def _credits(norm, bodies: list[Mention] = ()) -> tuple[list[Mention], list[Post]]:
     """People in credits, and the 记者 posts at the medium the credit names."""
     text = norm.text
-    media = sorted((b for b in bodies if b.org is not None and b.org.kind == "media"), key=lambda b: b.start)
+    media = sorted((b for b in bodies if b.org is not None and b.org.kind == "media"), key=lambda b: (b.end, b.start))
+    ends = [b.end for b in media]
+    masthead = min((b for b in media if b.start < context.HEAD), key=lambda b: b.start, default=None)
     out: list[Mention] = []
     posts: list[Post] = []
     for m in CREDIT.finditer(text):
@@ -75,7 +77,7 @@ def _credits(norm, bodies: list[Mention] = ()) -> tuple[list[Mention], list[Post
         if word in ("文", "图", "摄") and m.start() > 0 and "\u4e00" <= text[m.start() - 1] <= "\u9fff":
             continue  # 论文, 图文 inside a word
         p = m.end()
-        paper = _paper_of(text, m.start(), word, media) if word.endswith(_REPORTER) else None
+        paper = _paper_of(text, m.start(), word, media, ends, masthead) if word.endswith(_REPORTER) else None
         while True:
             nm = name_at(norm, p)
             if nm is None or not plausible_at(text, nm[1], nm[2]):
