@@ -85,3 +85,11 @@ def test_party_and_state_bodies_are_one_body_each(text, label):
 
 def test_a_branch_of_a_company_is_not_a_city_bureau():
     assert not any(o.startswith("常州市分公司") for o in orgs("中国邮政集团有限公司常州市分公司花园支局开展活动。"))
+
+
+@pytest.mark.parametrize("text, label", [
+    ("常州代表中共有8人当选委员。", "中国共产党"),
+    ("浙江省工会会员专属服务平台上线。", "浙江省总工会"),
+])
+def test_short_forms_inside_words_and_members_are_not_bodies(text, label):
+    assert label not in orgs(text)

@@ -25,7 +25,7 @@ from extract.lexicon import CJK
 from extract.recognisers.regions import match_region_at
 from extract.records import Mention, OrgAttrs
 from extract.spans import SpanSet
-from extract.tokenise import posseg
+from extract.tokenise import crossing_word, posseg
 from extract.recognisers.base import Found, Scan, register
 
 # a region's government is labelled 〈region〉政府 and also named 〈region〉人民政府
@@ -165,6 +165,8 @@ def _regional(text: str, i: int) -> Mention | None:
         return None  # 县工会 alone, not 社区工会, 园区工会
     if body.body == "工会" and text.startswith("联合", k + 2):
         return None  # 澳门工会联合总会: a named federation, read by its own name
+    if body.body == "工会" and text.startswith(_MEMBERS_OF, k + 2):
+        return None  # 浙江省工会会员: the region's union members, not a body
     end = k + len(body.body)
     surface = text[i:end]
     if not regions and i > 0 and text[i - 1] in _BARE_BEFORE_BLOCK:
@@ -241,6 +243,8 @@ def _national_at(text: str, i: int, near: "_Near | None" = None) -> Mention | No
         if nb is not None:
             if text.startswith(_MEMBER, i + n):
                 return None  # 共青团员, 中共党员: a member, not the body
+            if n == 2 and crossing_word(text[i:i + n], text[i + n:i + n + 2])[1] >= _CROSSING_FREQ:
+                continue  # 代表中共有8人: 共有 runs across the short form's end
             return _org(nb.canonical, text[i:i + n], i, "national", nb.kind, nb.level)
     if near is None:
         return None
@@ -480,7 +484,9 @@ def unions_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
 
 
 _LEAGUE = "共青团"
+_MEMBERS_OF = ("会员", "干部", "积极分子")
 _MEMBER = ("员", "党员")
+_CROSSING_FREQ = 500  # a dictionary word this frequent across a short form's end unmakes it
 
 
 def _league_committee(text: str, m: Mention) -> Mention | None:

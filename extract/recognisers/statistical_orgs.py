@@ -59,9 +59,13 @@ def _generic(name: str) -> bool:
         or name.startswith(lexicon.word_list("org_name_leads.txt"))
 
 
-def _reread(span: str, start: int) -> Mention | None:
-    """The rules' body covering all of ``span``, moved to ``start``."""
-    for m in organizations.find(SimpleNamespace(text=span), []):
+_RIGHT_CONTEXT = 4  # the rules see what follows the span (浙江省工会|会员 is no body)
+
+
+def _reread(span: str, start: int, after: str = "") -> Mention | None:
+    """The rules' body covering all of ``span`` (read with the text
+    ``after`` it), moved to ``start``."""
+    for m in organizations.find(SimpleNamespace(text=span + after), []):
         if m.start == 0 and m.end == len(span):
             parent = m.org.parent
             org = replace(m.org, parent=(parent[0] + start, parent[1] + start)) if parent else m.org
@@ -90,7 +94,7 @@ def propose(text: str, tags: list, found: list[Mention]) -> list[Mention]:
             out.append(Mention("Organization", t.text, t.text, t.start, t.end, rule="statistical-org",
                                org=replace(tail.org, parent=None)))
             continue
-        m = _reread(t.text, t.start)
+        m = _reread(t.text, t.start, text[t.end:t.end + _RIGHT_CONTEXT])
         kind = next((k for w, k in words if t.text.endswith(w) and len(t.text) > len(w) + 2), None)
         if m is None and kind is not None:
             m = Mention("Organization", t.text, t.text, t.start, t.end, rule="statistical-org",
