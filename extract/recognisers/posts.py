@@ -269,11 +269,12 @@ def _open_title(norm, p: int, per_at: dict[int, int]) -> tuple[str, int] | None:
     for e in range(p + 2, min(len(text), p + _OPEN_TITLE_MAX) + 1):
         if _OPEN_TITLE.fullmatch(text, p, e) is None:
             continue
+        nm = name_at(norm, e) or _tagged_name_at(text, per_at, e)
+        if nm is None or _is_word(nm[0]):
+            continue
         if any(flag.startswith(_NOT_IN_TITLE) and flag != "vn" for _, flag in posseg(text[p:e])):
             return None  # 动员全省, 必定能以主席习近平: a clause, not a title
-        nm = name_at(norm, e) or _tagged_name_at(text, per_at, e)
-        if nm is not None and not _is_word(nm[0]):
-            return text[p:e], e
+        return text[p:e], e
     return None
 
 
