@@ -29,6 +29,10 @@ def test_a_union_written_after_its_body_is_a_sub_body():
     ("香港職工會聯盟秘書長出席", "香港职工会联盟"),
     ("南海网记者陈立新摄", "南海网"),
     ("东方网讯 昨日召开会议", "东方网"),
+    ("淳化街道办事处组织开展活动", "淳化街道办事处"),
+    ("江宁经济技术开发区管委会主任出席", "江宁经济技术开发区管委会"),
+    ("中国工商银行南京分行工会开展活动", "中国工商银行南京分行工会"),
+    ("海逸皇宫大酒楼举行团年饭", "海逸皇宫大酒楼"),
 ])
 def test_named_federations_and_credited_media_are_bodies(text, label):
     assert label in orgs(text)
