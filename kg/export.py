@@ -36,7 +36,7 @@ from typing import Iterable, Protocol, runtime_checkable
 from kg.exporters import DEFAULT_FORMATS, ExportOptions, format_named
 from kg.model import KnowledgeGraph
 from kg.outputs import staged_outputs
-from kg.pool import fork_is_safe
+from kg.pool import exit_with_parent, fork_is_safe
 
 
 @runtime_checkable
@@ -98,7 +98,9 @@ def _write_side_by_side(graph: KnowledgeGraph, stage: Path, formats: list[str], 
     _GRAPH = graph
     gc.freeze()  # the children's collections leave the inherited objects alone (no copy on write)
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        # a build killed with SIGKILL cannot stop its writers: they stop themselves
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=exit_with_parent) as pool:
             def submit() -> None:
                 name = todo.popleft()
                 if progress is not None:

@@ -52,7 +52,7 @@ def _context():
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def _exit_with_parent(interval: float = 0.5) -> None:
+def exit_with_parent(interval: float = 0.5) -> None:
     """In a worker: exit once the process that started it is gone (a build
     killed with SIGKILL cannot stop its workers, and they would wait for work
     forever), checked every ``interval`` seconds on a daemon thread."""
@@ -68,7 +68,7 @@ def _exit_with_parent(interval: float = 0.5) -> None:
 
 def _start_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _exit_with_parent()
+    exit_with_parent()
 
 
 class WorkerFailed(RuntimeError):
@@ -112,15 +112,17 @@ def imap_ordered(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, *
     """
     window = max(window or 4 * workers, workers)
     pool = ProcessPoolExecutor(max(1, workers), mp_context=_context(), initializer=_start_worker)
-    procs: list = []
+    procs: dict[int, Any] = {}  # the workers started so far (forked ones all start at the first call)
     pending: deque[tuple[Any, Future]] = deque()
     it = iter(items)
     graceful = False
 
+    def workers_now() -> None:
+        procs.update(getattr(pool, "_processes", None) or {})
+
     def submit(item: Any) -> None:
         pending.append((item, pool.submit(fn, item)))
-        if not procs:  # forked workers all start with the first call
-            procs.extend(getattr(pool, "_processes", {}).values())
+        workers_now()
 
     try:
         for item in it:
@@ -132,7 +134,9 @@ def imap_ordered(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, *
             try:
                 result = fut.result()
             except BrokenProcessPool:
-                raise _died(procs, [i for i, _ in pending], describe) from None
+                workers_now()
+                pool.shutdown(wait=True)  # the executor joins every worker: their exit codes are known
+                raise _died(list(procs.values()), [i for i, _ in pending], describe) from None
             except Exception as exc:
                 raise WorkerError(f"{describe(item)}: {_remote_traceback(exc)}") from None
             pending.popleft()
@@ -144,7 +148,7 @@ def imap_ordered(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, *
     finally:
         pool.shutdown(wait=graceful, cancel_futures=True)
         if not graceful:  # stopped early or failed: no worker is left behind
-            for p in procs:
+            for p in procs.values():
                 if p.is_alive():
                     p.terminate()
                 p.join(5)
