@@ -209,9 +209,6 @@ def _is_column_layout(text: str) -> bool:
     return short_open / len(lines) > 0.5
 
 
-_OPEN_END = re.compile(rf"[^{TERMINAL}\s]$")
-
-
 def _simplified(find: Callable[[str], Iterator[re.Match]]) -> Callable[[str], Iterator[re.Match]]:
     """``find`` run over the simplified form of the text: the word lists a
     pass reads (surnames, spam words, words across a cut) are simplified, so

@@ -3,9 +3,9 @@ between the extractor and the graph.
 
 ``build_graph`` reads each document, extracts it, and merges its mentions and
 facts into the graph; a file that cannot be read is reported and skipped.
-``write_outputs`` runs the exporters into a staging folder and publishes the
-whole set at once. What the command prints (progress, summary) is the CLI's:
-:mod:`kg.cli_summary`.
+``write_outputs`` (:mod:`kg.export`) runs the exporters into a staging folder
+and publishes the whole set at once. What the command prints (progress,
+summary) is the CLI's: :mod:`kg.cli_summary`.
 
 >>> report = BuildReport()
 >>> report.exit_code
@@ -24,15 +24,15 @@ from typing import Any, Callable, Iterable, Iterator, Protocol, runtime_checkabl
 
 from extract import pipeline
 from extract.corpus import MAX_BYTES, CorpusFile, ReadError, Skipped, discover, printable, read_metadata
-from kg import exporters, parallel
+from kg import parallel
 from kg.cache import ResultCache, cache_key
+from kg.export import write_outputs  # noqa: F401  (the library's two steps, side by side)
+from kg.exporters import DEFAULT_FORMATS  # noqa: F401
 from kg.identity import unify_people
 from kg.merge import FORMAT, Prepared, merge
 from kg.model import KnowledgeGraph
-from kg.outputs import staged_outputs
 from kg.parallel import Outcome, Task
 
-DEFAULT_FORMATS = ("json", "graphml", "gexf", "neo4j", "kuzu", "rdf", "html", "report")  # report: issue 4
 EXIT_SKIPPED = 3  # some files could not be read; the rest was built
 
 
@@ -204,11 +204,3 @@ def build_graph(inputs: Iterable[Path | str], *, strict: bool = False,
     unify_people(graph)
     return graph, report
 
-
-def write_outputs(graph: KnowledgeGraph, out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS,
-                  options: dict[str, Any] | None = None) -> list[str]:
-    written: list[str] = []
-    with staged_outputs(Path(out_dir)) as stage:
-        for name in formats:
-            written.extend(exporters.get(name)(graph, stage, options or {}))
-    return written

@@ -47,8 +47,8 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
 @click.option("--base-iri", default=None, help="Base IRI for the RDF outputs.")
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
-              help="Extract in this many processes (default: the number of CPUs). "
-                   "The output is the same whatever the number.")
+              help="Extract in this many processes, then write this many output formats "
+                   "at a time (default: the number of CPUs). The output is the same whatever the number.")
 @click.option("--no-cache", is_flag=True,
               help="Extract every document again; do not read or write OUT/.cache/.")
 @click.option("--dask", "dask_address", default=None, metavar="tcp://HOST:PORT",
@@ -75,7 +75,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
     Documents are extracted in parallel and each result is cached under
     OUT/.cache/, so a rebuild extracts only new or changed files (a changed
     dictionary or rule empties the cache). Progress goes to stderr: a bar on
-    a terminal, otherwise a line every 5 seconds (KG_PROGRESS_SECONDS). The
+    a terminal, otherwise a line every 5 seconds (KG_PROGRESS_SECONDS), then
+    a line as each output format starts and as it is written. The
     summary counts documents by encoding and warnings by kind, and lists
     every skipped file with its reason.
 
@@ -86,10 +87,11 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
     """
     from extract import pipeline
     from extract.corpus import ReadError, printable
-    from kg.build import DEFAULT_FORMATS, EXIT_SKIPPED, build_graph, write_outputs
+    from kg.build import DEFAULT_FORMATS, EXIT_SKIPPED, build_graph
     from kg.cache import CACHE_DIR
-    from kg.cli_summary import Progress, print_summary
-    from kg.exporters import EXPORTERS
+    from kg.cli_summary import ExportLines, Progress, print_summary
+    from kg.export import ExportFailed, write_outputs
+    from kg.exporters import EXPORTERS, ExportOptions
     from kg.outputs import OutputBusy, output_lock
     from kg.parallel import default_workers
     from kg.pool import WorkerFailed
@@ -130,14 +132,11 @@ def build(paths: tuple[Path, ...], out_dir: Path, strict: bool, base_iri: str | 
         click.echo(f"nothing written: no readable .txt file under {', '.join(printable(str(p)) for p in inputs)}"
                    + (f" ({len(report.skipped)} skipped, listed above)" if report.skipped else ""), err=True)
         sys.exit(EXIT_SKIPPED)
-    options: dict[str, object] = {"workers": n_workers}  # graph.json is written in parts
-    if base_iri:
-        options["base_iri"] = base_iri
-    if html_max_nodes is not None:
-        options["max_nodes"] = html_max_nodes
+    options = ExportOptions(base_iri=base_iri or None, max_nodes=html_max_nodes)
     try:
-        report.written = write_outputs(graph, out_dir, chosen, options=options)
-    except RdfError as exc:
+        report.written = write_outputs(graph, out_dir, chosen, options, workers=n_workers,
+                                       progress=ExportLines(enabled=verbosity > 0))
+    except (RdfError, ExportFailed) as exc:
         raise click.ClickException(f"{exc} (previous outputs in {out_dir}/ are untouched)") from exc
     except OSError as exc:  # read-only or full disk
         raise click.ClickException(_os_error(exc, out_dir)) from exc

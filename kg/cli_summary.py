@@ -8,7 +8,9 @@ and every warning.
 
 Progress goes to stderr: a bar on a terminal; otherwise (a log, ``nohup``)
 one line every :data:`PROGRESS_SECONDS` seconds (``KG_PROGRESS_SECONDS``
-sets another interval) and one at the end.
+sets another interval) and one at the end. Then the export: a line as each
+output format starts and one as it is written (:class:`ExportLines`); with
+several workers, several formats are being written at once.
 
 >>> from kg.build import BuildReport
 >>> from kg.model import KnowledgeGraph
@@ -157,3 +159,28 @@ class Progress:
             self.bar = None
         elif self.enabled and self.total_docs:
             self._line(time.monotonic(), end=True)
+
+
+class ExportLines:
+    """Progress of the export on stderr (:class:`kg.export.ExportProgress`):
+    a line as each format starts, one with its time and files as it ends.
+
+    >>> import io
+    >>> lines = ExportLines(io.StringIO())
+    >>> lines.started("rdf"); lines.finished("rdf", 2.04, ["graph.nt", "graph.ttl"])
+    >>> print(lines.stream.getvalue(), end="")
+    writing rdf …
+    wrote rdf in 2.0s (graph.nt, graph.ttl)
+    """
+
+    def __init__(self, stream: IO[str] | None = None, enabled: bool = True) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = enabled
+
+    def started(self, name: str) -> None:
+        if self.enabled:
+            print(f"writing {name} …", file=self.stream, flush=True)
+
+    def finished(self, name: str, seconds: float, files: list[str]) -> None:
+        if self.enabled:
+            print(f"wrote {name} in {seconds:.1f}s ({', '.join(files)})", file=self.stream, flush=True)

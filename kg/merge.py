@@ -189,8 +189,3 @@ def merge(graph: KnowledgeGraph, doc: Prepared) -> None:
     for src, tgt, type_, ev, attrs in doc.edges:
         target = article_ids[tgt] if type_ == "AUTHORED" else ids[tgt]
         graph.add_edge(ids[src], target, type_, evidence=[evidence[ev]], **dict(attrs))
-
-
-def merge_result(graph: KnowledgeGraph, result: DocumentResult) -> None:
-    """Add one document's articles, entities and facts to ``graph``."""
-    merge(graph, prepare(result))

@@ -4,7 +4,8 @@ Standard library only: the extractor's results are turned into this model by
 :mod:`kg.build`, and every backend or exporter (node-link JSON, RDF, GraphML,
 HTML, database CSVs) reads it, usually through ``graph.json``.
 
-The serialised form is NetworkX node-link JSON of a directed multigraph, as
+The serialised form (written and read by :mod:`kg.exporters.node_link`) is
+NetworkX node-link JSON of a directed multigraph, as
 the contract (``docs/graph.md``) asks::
 
     {"directed": true, "multigraph": true, "graph": {...},
@@ -31,7 +32,6 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import json
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 from pathlib import Path
@@ -41,8 +41,6 @@ NODE_TYPES = ("Person", "Organization", "Region", "Programme", "Concept",
               "Document", "Event", "Article")
 EDGE_TYPES = ("HOLDS_POST", "LOCATED_IN", "SUBORGANIZATION_OF", "RUNS", "PART_OF",
               "ADVOCATES", "ISSUED", "PARTICIPATED_IN", "AUTHORED", "MENTIONS")
-ORG_KINDS = ("union", "party", "state", "legislature", "cppcc", "enterprise", "media", "other")
-UNION_LEVELS = ("national", "industry", "provincial", "city", "county", "grassroots")
 
 # Edge attributes that make two edges between the same nodes distinct facts.
 EDGE_IDENTITY = ("title", "date", "former")
@@ -246,27 +244,16 @@ class KnowledgeGraph:
         """Every edge, in identity order (see :meth:`iter_edges`)."""
         return list(self.iter_edges())
 
-    def iter_edges(self, start: str | None = None, stop: str | None = None) -> Iterator[Edge]:
+    def iter_edges(self) -> Iterator[Edge]:
         """Every edge in identity order (source, target, type, then the
         identity attributes), one at a time: a bare MENTIONS edge is made
         here and dropped once the caller is done with it. The edges are
         taken a source at a time, bare mentions and the other edges merged
         only for a source that has both (rarely: an article's edges are
-        its mentions). ``start``, ``stop``: only the edges whose source id
-        is at least ``start`` and below ``stop`` (see :meth:`source_splits`)."""
+        its mentions)."""
         edges = self._edges
-        keys: Iterable[tuple] = edges
-        sources: Iterable[str] = self._mentions
-        if start is not None or stop is not None:
-            lo, hi = start or "", stop
-
-            def within(src: str) -> bool:
-                return lo <= src and (hi is None or src < hi)
-
-            keys = [k for k in edges if within(k[0])]
-            sources = [src for src in sources if within(src)]
-        full = itertools.groupby(sorted(keys), key=itemgetter(0))
-        bare = iter(sorted(sources))
+        full = itertools.groupby(sorted(edges), key=itemgetter(0))
+        bare = iter(sorted(self._mentions))
         f, b = next(full, None), next(bare, None)
         while f is not None or b is not None:
             if b is None or (f is not None and f[0] < b):
@@ -283,51 +270,16 @@ class KnowledgeGraph:
                     yield e
                 f, b = next(full, None), next(bare, None)
 
-    def keyed_edges(self, start: str | None = None, stop: str | None = None) -> Iterator[tuple[int, Edge]]:
+    def keyed_edges(self) -> Iterator[tuple[int, Edge]]:
         """Every edge with its multigraph key (0, 1, … among the edges between
         the same two nodes), in :meth:`iter_edges` order; those edges are
-        consecutive there, so nothing is remembered but the last pair (and a
-        range of sources, ``start`` to ``stop``, has the keys it has in the
-        whole)."""
+        consecutive there, so nothing is remembered but the last pair."""
         last, k = None, 0
-        for e in self.iter_edges(start, stop):
+        for e in self.iter_edges():
             pair = (e.source, e.target)
             k = k + 1 if pair == last else 0
             last = pair
             yield k, e
-
-    def rough_edge_count(self) -> int:
-        """The number of edges, at once and a little over (a bare mention that
-        an edge with evidence stands for is counted twice)."""
-        return len(self._edges) + sum(len(named) for named in self._mentions.values())
-
-    def source_splits(self, parts: int, head: int = 0) -> list[str]:
-        """Up to ``parts - 1`` source ids that cut the edges, in
-        :meth:`iter_edges` order, into ranges of about equal counts (each
-        range starts at one of them and stops before the next), for writing
-        the ranges side by side; ``head``: work the first range has besides
-        its edges, counted in edges. Fewer where the edges are too few to
-        share.
-
-        >>> g = KnowledgeGraph()
-        >>> a, b = g.add_node("Article", "a", key="d#1"), g.add_node("Article", "b", key="d#2")
-        >>> p, q = g.add_node("Person", "刘伟"), g.add_node("Person", "王强")
-        >>> g.add_mentions(a, [p, q]); g.add_mentions(b, [p, q])
-        >>> g.source_splits(2)
-        ['Article:d#2']
-        """
-        counts: dict[str, int] = {src: len(named) for src, named in self._mentions.items()}
-        for key in self._edges:
-            counts[key[0]] = counts.get(key[0], 0) + 1
-        total = head + sum(counts.values())
-        splits: list[str] = []
-        done = head
-        for src in sorted(counts):
-            # (the first range keeps an edge at least: a split is never its start)
-            if done > head and done >= total * (len(splits) + 1) / parts and len(splits) < parts - 1:
-                splits.append(src)
-            done += counts[src]
-        return splits
 
     def _named(self, src: str) -> Iterable[str]:
         """The ids the article ``src`` names, in order."""
@@ -402,49 +354,33 @@ class KnowledgeGraph:
             else:
                 found.evidence = set(found.evidence) | set(e.evidence)
 
-    # -- node-link JSON -----------------------------------------------------
+    # -- node-link JSON: read and written by kg.exporters.node_link ----------
     def to_node_link(self) -> dict[str, Any]:
-        edges = [e.to_dict(k) for k, e in self.keyed_edges()]
-        return {"directed": True, "multigraph": True,
-                "graph": dict(sorted(self.meta.items())),
-                "nodes": [self.nodes[n].to_dict() for n in sorted(self.nodes)],
-                "edges": edges}
+        """:func:`kg.exporters.node_link.to_data` of this graph."""
+        from kg.exporters import node_link
+
+        return node_link.to_data(self)
 
     @classmethod
     def from_node_link(cls, data: dict[str, Any]) -> "KnowledgeGraph":
-        g = cls(data.get("graph") or {})
-        for d in data.get("nodes", []):
-            d = dict(d)
-            nid, type_, label = d.pop("id"), d.pop("type"), d.pop("label")
-            if type_ not in NODE_TYPES:
-                raise GraphError(f"node {nid!r} has unknown type {type_!r}")
-            node = Node(nid, type_, label, set(d.pop("aliases", []) or []),
-                        docs=set(d.pop("docs", []) or []))
-            node.attrs = d
-            g.nodes[nid] = node
-        for d in data.get("edges", data.get("links", [])):
-            d = dict(d)
-            src, tgt, type_ = d.pop("source"), d.pop("target"), d.pop("type")
-            d.pop("key", None)
-            ev = [Evidence.from_dict(e) for e in d.pop("evidence", [])]
-            g.add_edge(src, tgt, type_, evidence=ev, **d)
-        g.seal_mentions()
-        return g
+        """:func:`kg.exporters.node_link.from_data`."""
+        from kg.exporters import node_link
+
+        return node_link.from_data(data)
 
     def to_json(self) -> str:
-        return json.dumps(self.to_node_link(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+        """:func:`kg.exporters.node_link.dumps` of this graph."""
+        from kg.exporters import node_link
+
+        return node_link.dumps(self)
 
     @classmethod
     def load(cls, path: str | Path) -> "KnowledgeGraph":
-        """Read a ``graph.json`` written by ``kg build``."""
-        path = Path(path)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise GraphError(f"{path}: no such graph file; run `kg build` first") from None
-        except json.JSONDecodeError as exc:
-            raise GraphError(f"{path}: not a graph.json file ({exc})") from exc
-        return cls.from_node_link(data)
+        """Read a ``graph.json`` written by ``kg build``
+        (:func:`kg.exporters.node_link.read`)."""
+        from kg.exporters import node_link
+
+        return node_link.read(path)
 
     # -- summaries -------------------------------------------------------------
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:

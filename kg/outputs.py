@@ -189,16 +189,3 @@ def publish(stage: Path, out_dir: Path) -> None:
         elif entry.name.startswith(".link-") and entry.is_symlink():
             entry.unlink()
 
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write one file through a temporary file in the same folder."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -12,7 +12,7 @@ the documents in a fixed order whatever the number of workers.
 
 Results cross process boundaries as pickled bytes (``Outcome.blob``): the
 worker pickles once, and the same bytes go to the cache. Worker processes
-are :func:`kg.pool.imap_ordered`'s.
+are :func:`kg.pool.imap_ordered`'s (a ``ProcessPoolExecutor``).
 
 >>> from pathlib import Path
 >>> import tempfile

@@ -4,13 +4,17 @@ number of workers and whatever the order the files are given in."""
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import signal
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from kg.build import build_graph, write_outputs
+from kg.build import DEFAULT_FORMATS, build_graph, write_outputs
 from kg.cli import main
+from kg.cli_summary import ExportLines
 from kg.exporters import node_link
 from kg.model import KnowledgeGraph
 from tests.conftest import CORPUS
@@ -80,32 +84,51 @@ def test_build_parallel_write_outputs_unchanged(tmp_path, sample_build):
     assert (tmp_path / "graph.json").read_bytes() == (sample_build[2] / "graph.json").read_bytes()
 
 
-def _forks(monkeypatch) -> list[int]:
-    """Let node_link fork here (other tests' threads may be alive) and count its forks."""
-    import os
-
-    forks: list[int] = []
-    real = os.fork
-    monkeypatch.setattr(node_link, "fork_is_safe", lambda: True)
-    monkeypatch.setattr(node_link, "PARALLEL_MIN_EDGES", 1)
-    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real())
-    return forks
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != ".lock"}
 
 
-@pytest.mark.parametrize("workers", [2, 3, 7])
-def test_build_parallel_graph_json_written_in_parts_is_the_same_bytes(tmp_path, sample_build, monkeypatch,
-                                                                       workers):
-    forks = _forks(monkeypatch)
-    node_link.write(sample_build[0], tmp_path, {"workers": workers})
-    assert len(forks) == workers - 1
-    assert (tmp_path / "graph.json").read_bytes() == (sample_build[2] / "graph.json").read_bytes()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.json"]
+@pytest.mark.parametrize("workers", [2, 3])
+def test_build_parallel_exporters_side_by_side_give_the_same_bytes(tmp_path, sample_build, monkeypatch, workers):
+    import kg.export
+
+    monkeypatch.setattr(kg.export, "fork_is_safe", lambda: True)  # other tests' threads may be alive
+    lines = ExportLines(io.StringIO())
+    written = write_outputs(sample_build[0], tmp_path, workers=workers, progress=lines)
+    assert written == sample_build[1].written  # in the formats' order, not the order they finished in
+    mine, theirs = _files(tmp_path / "current"), _files(sample_build[2] / "current")
+    assert sorted(mine) == sorted(theirs) and len(mine) > 10
+    assert [name for name in mine if mine[name] != theirs[name]] == []
+    log = lines.stream.getvalue().splitlines()
+    assert sorted(ln.split()[1] for ln in log if ln.startswith("writing ")) == sorted(DEFAULT_FORMATS)
+    assert sorted(ln.split()[1] for ln in log if ln.startswith("wrote ")) == sorted(DEFAULT_FORMATS)
+    assert log[0] == "writing rdf …"  # the slowest starts first
 
 
-def test_build_parallel_graph_json_part_that_fails_is_an_error_and_leaves_no_part(tmp_path, sample_build,
-                                                                                   monkeypatch):
-    forks = _forks(monkeypatch)
-    monkeypatch.setattr(node_link, "_write_part", lambda *args: 1)
-    with pytest.raises(OSError, match=r"writing graph.json: the part from 'Article:.*' on failed"):
-        node_link.write(sample_build[0], tmp_path, {"workers": 2})
-    assert forks and not list(tmp_path.glob(".graph.json.part*"))
+def _fails(graph, out_dir, options=None):
+    raise OSError(28, "No space left on device", str(out_dir / "graph.graphml"))
+
+
+def _dies(graph, out_dir, options=None):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+@pytest.mark.parametrize("writer, error", [(_fails, "No space left on device"),
+                                           (_dies, r"writing (json, )?graphml: a process writing them ended")])
+def test_build_parallel_exporter_that_fails_leaves_the_previous_outputs(tmp_path, sample_build, monkeypatch,
+                                                                        writer, error):
+    import dataclasses
+
+    import kg.export
+    from kg import exporters
+
+    write_outputs(sample_build[0], tmp_path, ("json", "report"))
+    before = _files(tmp_path)
+    monkeypatch.setattr(kg.export, "fork_is_safe", lambda: True)
+    monkeypatch.setitem(exporters.FORMATS, "graphml",
+                        dataclasses.replace(exporters.FORMATS["graphml"], writer=f"{__name__}:{writer.__name__}"))
+    with pytest.raises((OSError, kg.export.ExportFailed), match=error):
+        write_outputs(sample_build[0], tmp_path, ("json", "graphml", "report"), workers=2)
+    assert _files(tmp_path) == before
+    assert not list(tmp_path.glob(".staging-*"))

@@ -80,10 +80,12 @@ def test_progress_lines_on_stderr_off_a_terminal(tmp_path, flags, lines):
                          capture_output=True, text=True, env=env, timeout=300)
     assert res.returncode == 0, res.stderr
     progress = [ln for ln in res.stderr.splitlines() if ln.startswith("extracting: ")]
+    export = [ln for ln in res.stderr.splitlines() if ln.startswith(("writing ", "wrote "))]
     assert "extracting" not in res.stdout
     if not lines:
-        assert progress == []
+        assert progress == [] and export == []
         return
+    assert export[0] == "writing json …" and re.fullmatch(r"wrote json in \d+\.\ds \(graph\.json\)", export[1])
     # one line per document at interval 0, then the closing one
     assert [re.match(r"extracting: (\d+)/5 documents", ln).group(1) for ln in progress] == \
         ["1", "2", "3", "4", "5", "5"]

@@ -32,6 +32,33 @@ def test_exports_registered_and_built_by_default(name):
     assert callable(exporters.get(name))
 
 
+READABLE = [name for name, f in exporters.FORMATS.items() if f.reader]
+
+
+def test_exports_registry_has_readers_beside_writers():
+    assert set(READABLE) >= {"json", "graphml", "gexf", "neo4j"}
+    assert all(exporters.FORMATS[name].reader is None for name in ("rdf", "html", "report"))
+    with pytest.raises(KeyError, match="has no reader; readable: json, graphml"):
+        exporters.FORMATS["html"].read(Path("."))
+
+
+@pytest.mark.parametrize("name", READABLE)
+def test_exports_round_trip_through_every_reader(graph, tmp_path, name):
+    fmt = exporters.FORMATS[name]
+    assert fmt.write(graph, tmp_path) == list(fmt.files)
+    back, want = fmt.read(tmp_path).to_node_link(), graph.to_node_link()
+    assert len(want["nodes"]) > 50 and len(want["edges"]) > 100
+    assert back["nodes"] == want["nodes"]
+    assert back["edges"] == want["edges"]
+
+
+@pytest.mark.parametrize("name", exporters.EXPORTERS)
+def test_exports_write_what_the_registry_says(sample_build, name):
+    fmt = exporters.FORMATS[name]
+    assert [f for f in sample_build[1].written if f in fmt.files] == list(fmt.files)
+    assert all((sample_build[2] / f).exists() for f in fmt.files)
+
+
 def test_exports_byte_identical_for_the_same_graph(graph, tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     write_outputs(graph, a, ("json",) + MINE)
@@ -44,7 +71,7 @@ def test_exports_byte_identical_for_the_same_graph(graph, tmp_path):
 
 
 def test_graphml_networkx_reads_the_sample(graph, tmp_path):
-    graphml.write(graph, tmp_path, {})
+    graphml.write(graph, tmp_path)
     g = nx.read_graphml(tmp_path / "graph.graphml", force_multigraph=True)
     assert g.number_of_nodes() == len(graph.nodes)
     assert g.number_of_edges() == len(graph.edges)
@@ -54,7 +81,7 @@ def test_graphml_networkx_reads_the_sample(graph, tmp_path):
 
 
 def test_gexf_networkx_reads_the_sample(graph, tmp_path):
-    gexf.write(graph, tmp_path, {})
+    gexf.write(graph, tmp_path)
     g = nx.read_gexf(tmp_path / "graph.gexf", version="1.3")
     assert g.number_of_nodes() == len(graph.nodes)
     assert g.number_of_edges() == len(graph.edges)

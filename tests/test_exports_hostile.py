@@ -64,7 +64,7 @@ def graph() -> KnowledgeGraph:
 def out(graph, tmp_path_factory) -> Path:
     d = tmp_path_factory.mktemp("hostile")
     for mod in (graphml, gexf, neo4j, kuzu):
-        mod.write(graph, d, {})
+        mod.write(graph, d)
     return d
 
 

@@ -48,9 +48,9 @@ def _page_json(page: str) -> dict:
 def test_html_write_is_deterministic(tmp_path, graph):
     write = get("html")
     (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
-    write(graph, tmp_path / "a", {})
+    write(graph, tmp_path / "a")
     reloaded = KnowledgeGraph.from_node_link(json.loads(graph.to_json()))
-    write(reloaded, tmp_path / "b", {})
+    write(reloaded, tmp_path / "b")
     assert (tmp_path / "a" / "graph.html").read_bytes() == (tmp_path / "b" / "graph.html").read_bytes()
 
 

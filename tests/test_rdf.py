@@ -24,6 +24,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS
 
 from kg.cli import main
 from kg.exporters import rdf as rdf_exporter
+from kg.exporters import ExportOptions
 from kg.model import KnowledgeGraph
 from kg.rdf import RdfError, data_path
 from kg.rdf.iris import DEFAULT_BASE, Iris, check_base
@@ -78,7 +79,7 @@ def sample_rdf(sample_out) -> Graph:
 
 def _export(tmp_path_factory, name: str, engine: str = "auto") -> Path:
     out = tmp_path_factory.mktemp(name)
-    rdf_exporter.write(KnowledgeGraph.load(FIXTURES / f"{name}.json"), out, {"rdf_engine": engine})
+    rdf_exporter.write(KnowledgeGraph.load(FIXTURES / f"{name}.json"), out, ExportOptions(rdf_engine=engine))
     return out
 
 
@@ -159,7 +160,7 @@ def test_rdf_export_ntriples_has_no_duplicate_lines(sample_out, sample_rdf):
 
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
 def test_rdf_export_engines_give_the_same_graph(tmp_path, sample_kg, sample_rdf, engine):
-    rdf_exporter.write(sample_kg, tmp_path, {"rdf_engine": engine})
+    rdf_exporter.write(sample_kg, tmp_path, ExportOptions(rdf_engine=engine))
     for name, fmt in (("graph.ttl", "turtle"), ("graph.jsonld", "json-ld")):
         assert isomorphic(Graph().parse(tmp_path / name, format=fmt), sample_rdf), (engine, name)
 
@@ -172,8 +173,8 @@ def test_rdf_export_is_byte_identical_across_runs(tmp_path, sample_out, engine):
         out = tmp_path / f"run{seed}"
         out.mkdir()
         code = ("import sys; from pathlib import Path; from kg.model import KnowledgeGraph; "
-                "from kg.exporters import rdf; "
-                "rdf.write(KnowledgeGraph.load(sys.argv[1]), Path(sys.argv[2]), {'rdf_engine': sys.argv[3]})")
+                "from kg.exporters import ExportOptions, rdf; "
+                "rdf.write(KnowledgeGraph.load(sys.argv[1]), Path(sys.argv[2]), ExportOptions(rdf_engine=sys.argv[3]))")
         subprocess.run([sys.executable, "-c", code, str(sample_out / "graph.json"), str(out), engine],
                        check=True, env={**os.environ, "PYTHONHASHSEED": seed}, cwd=ROOT)
         outs.append(out)
@@ -183,7 +184,7 @@ def test_rdf_export_is_byte_identical_across_runs(tmp_path, sample_out, engine):
 
 def test_rdf_export_base_iri_option_moves_every_resource(tmp_path, sample_kg):
     base = "https://example.org/unions/"
-    rdf_exporter.write(sample_kg, tmp_path, {"base_iri": base})
+    rdf_exporter.write(sample_kg, tmp_path, ExportOptions(base_iri=base))
     g = Graph().parse(tmp_path / "graph.nt")
     subjects = {str(s) for s in g.subjects()}
     assert subjects and all(s.startswith(base) for s in subjects)
@@ -350,7 +351,7 @@ def test_rdf_nasty_text_survives_every_format(nasty_out):
 def test_rdf_nasty_text_parses_in_oxigraph(tmp_path, engine):
     import pyoxigraph as ox
 
-    rdf_exporter.write(KnowledgeGraph.load(FIXTURES / "rdf_nasty.json"), tmp_path, {"rdf_engine": engine})
+    rdf_exporter.write(KnowledgeGraph.load(FIXTURES / "rdf_nasty.json"), tmp_path, ExportOptions(rdf_engine=engine))
     n = len(list(ox.parse(path=str(tmp_path / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)))
     for name, fmt in (("graph.ttl", ox.RdfFormat.TURTLE), ("graph.jsonld", ox.RdfFormat.JSON_LD)):
         assert len(list(ox.parse(path=str(tmp_path / name), format=fmt))) == n, name

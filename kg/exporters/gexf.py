@@ -24,6 +24,7 @@ from xml.etree import ElementTree as ET
 
 import networkx as nx
 
+from kg.exporters import ExportOptions
 from kg.exporters import tabular as tb
 from kg.exporters.graphml import from_networkx, to_networkx
 from kg.model import KnowledgeGraph
@@ -86,7 +87,7 @@ def to_element(graph: KnowledgeGraph) -> ET.Element:
     return root
 
 
-def write(graph: KnowledgeGraph, out_dir: Path, options: dict[str, Any] | None = None) -> list[str]:
+def write(graph: KnowledgeGraph, out_dir: Path, options: ExportOptions | None = None) -> list[str]:
     root = to_element(graph)
     ET.indent(root, space=" ")
     ET.ElementTree(root).write(Path(out_dir) / FILE, encoding="utf-8", xml_declaration=True)

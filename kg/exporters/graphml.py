@@ -26,6 +26,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.exporters import ExportOptions
 from kg.exporters import tabular as tb
 from kg.model import Evidence, KnowledgeGraph, Node
 
@@ -81,7 +82,7 @@ def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     return g
 
 
-def write(graph: KnowledgeGraph, out_dir: Path, options: dict[str, Any] | None = None) -> list[str]:
+def write(graph: KnowledgeGraph, out_dir: Path, options: ExportOptions | None = None) -> list[str]:
     nx.write_graphml_xml(to_networkx(graph), Path(out_dir) / FILE, encoding="utf-8")
     return [FILE]
 

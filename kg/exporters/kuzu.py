@@ -37,6 +37,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from kg.exporters import ExportOptions
 from kg.exporters import tabular as tb
 from kg.model import EDGE_TYPES, NODE_TYPES, KnowledgeGraph
 
@@ -117,7 +118,7 @@ def tables(graph: KnowledgeGraph) -> tuple[list[tb.TableFile], str]:
     return files, "\n".join(load) + "\n"
 
 
-def write(graph: KnowledgeGraph, out_dir: Path, options: dict[str, Any] | None = None) -> list[str]:
+def write(graph: KnowledgeGraph, out_dir: Path, options: ExportOptions | None = None) -> list[str]:
     folder = Path(out_dir) / FOLDER
     files, load = tables(graph)
     for f in files:

@@ -40,6 +40,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from kg.exporters import ExportOptions
 from kg.exporters import tabular as tb
 from kg.model import GraphError, KnowledgeGraph
 
@@ -165,7 +166,7 @@ def import_cypher(graph: KnowledgeGraph) -> str:
     return "\n".join(out) + "\n"
 
 
-def write(graph: KnowledgeGraph, out_dir: Path, options: dict[str, Any] | None = None) -> list[str]:
+def write(graph: KnowledgeGraph, out_dir: Path, options: ExportOptions | None = None) -> list[str]:
     folder = Path(out_dir) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     files = tables(graph)

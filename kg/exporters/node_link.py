@@ -1,30 +1,31 @@
 """``graph.json``: NetworkX node-link JSON of a directed multigraph.
 
-The one file every consumer reads (see ``docs/graph.md``); its reader is
-:meth:`kg.model.KnowledgeGraph.load`, and ``networkx.node_link_graph(data,
-edges="edges")`` reads it too.
+The one file every consumer reads (see ``docs/graph.md``). This module
+writes it (:func:`write`, :func:`dump`) and reads it (:func:`read`,
+:func:`from_data`); ``networkx.node_link_graph(data, edges="edges")`` reads
+it too. ``KnowledgeGraph.load``, ``to_json``, ``to_node_link`` and
+``from_node_link`` are this module's functions, at hand on the graph.
 
 The file is written one node and one edge at a time (:func:`dump`), never
 as one string, so writing it needs little memory beyond the graph itself;
-the bytes are those of ``KnowledgeGraph.to_json()``.
+the bytes are those of :func:`dumps`.
 
 >>> import io
->>> from kg.model import KnowledgeGraph
 >>> g = KnowledgeGraph({"extractor": "1"}); _ = g.add_node("Person", "刘伟")
->>> buf = io.StringIO(); dump(g, buf); buf.getvalue() == g.to_json()
+>>> buf = io.StringIO(); dump(g, buf); buf.getvalue() == dumps(g)
 True
+>>> from_data(json.loads(buf.getvalue())).nodes["Person:刘伟"].label
+'刘伟'
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, TextIO
+from typing import Any, Iterable, Iterator, TextIO
 
-from kg.model import EVIDENCE_ORDER, Edge, KnowledgeGraph
-from kg.pool import fork_is_safe
+from kg.exporters import ExportOptions
+from kg.model import EVIDENCE_ORDER, NODE_TYPES, Edge, Evidence, GraphError, KnowledgeGraph, Node
 
 
 # json.dumps with an indent runs the pure-Python encoder; this writes the same
@@ -70,15 +71,12 @@ def _indented(obj: Any, depth: int) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
 
 
-def _array(out: TextIO, texts: Iterable[str], batch: int = 1 << 16, *, opened: bool = False,
-           close: bool = True) -> bool:
+def _array(out: TextIO, texts: Iterable[str], batch: int = 1 << 16) -> None:
     """Write a top-level array of items already written as JSON text (two
     levels deep), gathered into writes of about ``batch`` characters (a
     count of items would gather too much where items are large: a body's
-    node with thousands of documents). ``opened``: the array is already
-    open and has items, and ``close=False`` leaves it open (for writing an
-    array in parts); returns whether it has items."""
-    first = not opened
+    node with thousands of documents)."""
+    first = True
     parts: list[str] = []
     size = 0
     for text in texts:
@@ -91,18 +89,16 @@ def _array(out: TextIO, texts: Iterable[str], batch: int = 1 << 16, *, opened: b
             parts.clear()
             size = 0
     out.write("".join(parts))
-    if close:
-        out.write("[]" if first else "\n ]")
-    return not first
+    out.write("[]" if first else "\n ]")
 
 
-def _edge_texts(graph: KnowledgeGraph, start: str | None = None, stop: str | None = None) -> Iterator[str]:
+def _edge_texts(graph: KnowledgeGraph) -> Iterator[str]:
     """Each edge as JSON text, the bytes ``_indented(edge.to_dict(key), 2)``
     gives, written straight from the edge (edges are most of a large
     graph.json; an article's mentions come together, so its quoted id is
-    reused); ``start``, ``stop``: a range of sources."""
+    reused)."""
     source, quoted = None, ""
-    for k, e in graph.keyed_edges(start, stop):
+    for k, e in graph.keyed_edges():
         if e.source != source:
             source, quoted = e.source, _quote(e.source)
         head = f'{{\n   "source": {quoted},\n   "target": {_quote(e.target)},\n   "key": {k},\n   "type": {_quote(e.type)}'
@@ -135,83 +131,69 @@ def _evidence_parts(e: Edge, parts: list[str]) -> None:
     parts.append("\n   ]")
 
 
-def dump(graph: KnowledgeGraph, out: TextIO, *, stop: str | None = None,
-         rest: Callable[[TextIO], None] | None = None) -> None:
-    """Write ``graph`` as node-link JSON to the text stream ``out``;
-    ``stop``: write the edges of sources before it only, and ``rest(out)``
-    after them writes the others (each edge preceded by ``,\\n  ``)."""
+def dump(graph: KnowledgeGraph, out: TextIO) -> None:
+    """Write ``graph`` as node-link JSON to the text stream ``out``."""
     out.write('{\n "directed": true,\n "multigraph": true,\n "graph": ')
     out.write(_indented(dict(sorted(graph.meta.items())), 1))
     out.write(',\n "nodes": ')
     _array(out, (_indented(graph.nodes[n].to_dict(), 2) for n in sorted(graph.nodes)))
     out.write(',\n "edges": ')
-    if rest is None:
-        _array(out, _edge_texts(graph))
-    else:
-        if not _array(out, _edge_texts(graph, None, stop), close=False):
-            raise ValueError("a graph.json written in parts needs edges before the first split")
-        rest(out)
-        out.write("\n ]")
+    _array(out, _edge_texts(graph))
     out.write("\n}\n")
 
 
-# a graph with this many edges or more is written in parts, side by side,
-# when the build has more than one worker: the edges from each split on
-# (KnowledgeGraph.source_splits) in a forked process of their own, into a
-# file appended at the end; below it, a fork costs more than it saves
-PARALLEL_MIN_EDGES = 100_000
-
-
-def _write_part(graph: KnowledgeGraph, path: Path, start: str, stop: str | None) -> int:
-    """In a forked child: the edges of sources ``start`` to ``stop`` into
-    ``path``; the exit status to give."""
-    try:
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            _array(fh, _edge_texts(graph, start, stop), opened=True, close=False)
-        return 0
-    except BaseException:  # the parent says which part failed
-        return 1
-
-
-def write(graph: KnowledgeGraph, out_dir: Path, options: dict[str, Any] | None = None) -> list[str]:
-    """``graph.json`` in ``out_dir``; with ``options["workers"]`` above 1 and
-    a large graph, its edges are written in that many parts side by side."""
-    path = Path(out_dir) / "graph.json"
-    workers = int((options or {}).get("workers", 1))
-    splits: list[str] = []
-    if workers > 1 and fork_is_safe() and graph.rough_edge_count() >= PARALLEL_MIN_EDGES:
-        # the first part writes the nodes too: one costs about five edges
-        splits = graph.source_splits(workers, head=5 * len(graph.nodes))
-    children: list[tuple[int, Path]] = []
-    try:
-        for i, start in enumerate(splits):
-            part = path.with_name(f".graph.json.part{i}")
-            stop = splits[i + 1] if i + 1 < len(splits) else None
-            pid = os.fork()
-            if pid == 0:  # pragma: no cover - the child's coverage is not collected
-                os._exit(_write_part(graph, part, start, stop))
-            children.append((pid, part))
-
-        def rest(out: TextIO) -> None:
-            out.flush()
-            for i, (pid, part) in enumerate(children):
-                _, status = os.waitpid(pid, 0)
-                children[i] = (0, part)
-                if os.waitstatus_to_exitcode(status) != 0:
-                    raise OSError(f"writing graph.json: the part from {splits[i]!r} on failed "
-                                  f"(exit status {os.waitstatus_to_exitcode(status)})")
-                with open(part, "rb") as src:
-                    shutil.copyfileobj(src, out.buffer, 1 << 20)  # type: ignore[attr-defined]
-                part.unlink()
-
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            if children:
-                dump(graph, fh, stop=splits[0], rest=rest)
-            else:
-                dump(graph, fh)
-    finally:
-        for pid, part in children:
-            if pid:
-                os.waitpid(pid, 0)
-            part.unlink(missing_ok=True)
+def write(graph: KnowledgeGraph, out_dir: Path, options: ExportOptions | None = None) -> list[str]:
+    """``graph.json`` in ``out_dir``."""
+    with open(Path(out_dir) / "graph.json", "w", encoding="utf-8", newline="") as fh:
+        dump(graph, fh)
     return ["graph.json"]
+
+
+# -- reading, and the whole file as one object or string -------------------
+def to_data(graph: KnowledgeGraph) -> dict[str, Any]:
+    """The node-link object ``graph.json`` holds (``json.loads`` of it)."""
+    return {"directed": True, "multigraph": True,
+            "graph": dict(sorted(graph.meta.items())),
+            "nodes": [graph.nodes[n].to_dict() for n in sorted(graph.nodes)],
+            "edges": [e.to_dict(k) for k, e in graph.keyed_edges()]}
+
+
+def dumps(graph: KnowledgeGraph) -> str:
+    """``graph.json``'s text, as one string (:func:`dump` writes the same
+    bytes to a stream)."""
+    return json.dumps(to_data(graph), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def from_data(data: dict[str, Any]) -> KnowledgeGraph:
+    """The graph of a node-link object (``links`` for ``edges`` is read too,
+    as networkx writes it by default)."""
+    g = KnowledgeGraph(data.get("graph") or {})
+    for d in data.get("nodes", []):
+        d = dict(d)
+        nid, type_, label = d.pop("id"), d.pop("type"), d.pop("label")
+        if type_ not in NODE_TYPES:
+            raise GraphError(f"node {nid!r} has unknown type {type_!r}")
+        node = Node(nid, type_, label, set(d.pop("aliases", []) or []), docs=set(d.pop("docs", []) or []))
+        node.attrs = d
+        g.nodes[nid] = node
+    for d in data.get("edges", data.get("links", [])):
+        d = dict(d)
+        src, tgt, type_ = d.pop("source"), d.pop("target"), d.pop("type")
+        d.pop("key", None)
+        ev = [Evidence.from_dict(e) for e in d.pop("evidence", [])]
+        g.add_edge(src, tgt, type_, evidence=ev, **d)
+    g.seal_mentions()
+    return g
+
+
+def read(path: str | Path) -> KnowledgeGraph:
+    """Read a ``graph.json`` written by ``kg build``; a :class:`GraphError`
+    that says what to do when there is none or it is not one."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise GraphError(f"{path}: no such graph file; run `kg build` first") from None
+    except json.JSONDecodeError as exc:
+        raise GraphError(f"{path}: not a graph.json file ({exc})") from exc
+    return from_data(data)

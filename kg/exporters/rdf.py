@@ -8,8 +8,8 @@ Annotation (every fact derived from its article, with the sentence and its
 offsets). The mapping is :mod:`kg.rdf.mapping`; the IRI scheme
 :mod:`kg.rdf.iris`; ``docs/rdf.md`` documents both.
 
-Options: ``base_iri`` (default ``https://w3id.org/union-kg/``) and
-``rdf_engine`` (``auto``, ``rdflib`` or ``oxigraph``; see
+Options (:class:`kg.exporters.ExportOptions`): ``base_iri`` (default
+``https://w3id.org/union-kg/``) and ``rdf_engine`` (``auto``, ``rdflib`` or ``oxigraph``; see
 :mod:`kg.rdf.serialise`). N-Triples is always written as a stream. The same
 graph gives the same bytes in every file.
 """
@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
 
+from kg.exporters import ExportOptions
 from kg.model import KnowledgeGraph
 from kg.rdf import data_path
 from kg.rdf.iris import DEFAULT_BASE, Iris
@@ -48,14 +48,14 @@ def write_nt_nq(graph: KnowledgeGraph, nt: Path, nq: Path, iris: Iris) -> int:
     return n
 
 
-def write(graph: KnowledgeGraph, out_dir: Path, options: dict[str, Any] | None = None) -> list[str]:
-    options = options or {}
+def write(graph: KnowledgeGraph, out_dir: Path, options: ExportOptions | None = None) -> list[str]:
+    options = options or ExportOptions()
     out_dir = Path(out_dir)
-    iris = Iris(options.get("base_iri") or DEFAULT_BASE)
+    iris = Iris(options.base_iri or DEFAULT_BASE)
     nt, nq = out_dir / "graph.nt", out_dir / ".graph.nq"
     try:
         n = write_nt_nq(graph, nt, nq, iris)
-        engine = choose_engine(options.get("rdf_engine", "auto"), n)
+        engine = choose_engine(options.rdf_engine, n)
         serialise(nt, nq, out_dir, iris.base, engine)
     finally:
         nq.unlink(missing_ok=True)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
+from kg.exporters import ExportOptions
 from kg.model import KnowledgeGraph
 
 
@@ -85,6 +85,6 @@ def render(graph: KnowledgeGraph, top: int = 10) -> str:
     return "\n".join(lines)
 
 
-def write(graph: KnowledgeGraph, out_dir: Path, options: dict[str, Any] | None = None) -> list[str]:
+def write(graph: KnowledgeGraph, out_dir: Path, options: ExportOptions | None = None) -> list[str]:
     (Path(out_dir) / "report.md").write_text(render(graph), encoding="utf-8")
     return ["report.md"]

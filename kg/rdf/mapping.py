@@ -134,13 +134,9 @@ class _Mapper:
         edges = [e for e in edges if e.type != "MENTIONS"]
         count: dict[Triple, int] = {}
         for e in edges:
-            if e.type == "MENTIONS":
-                continue
             key = self._direct(e)
             count[key] = count.get(key, 0) + 1
         for e in edges:
-            if e.type == "MENTIONS":
-                continue
             key = self._direct(e)
             if count[key] > 1:
                 gs = self.direct_graphs.setdefault(key, set())
