@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from extract import lexicon
 from extract.context import DocumentContext, fits
@@ -189,6 +190,12 @@ def _qualify_people(mentions: list[Mention], posts: list[Post], arts: list[Artic
 _SHORTEST_SHORT_FORM = 3
 
 
+@lru_cache(maxsize=1)
+def _body_words() -> frozenset[str]:
+    """The body words as written and as labelled (总工会, 人民代表大会常务委员会, 人大常委会)."""
+    return frozenset(w for b in lexicon.org_bodies() for w in (b.body, b.canonical))
+
+
 def _fuller_names(mentions: list[Mention]) -> dict[int, Mention]:
     """A body written in a document by the end of a name the document also
     gives (成都分院 for 中国科学院成都分院) is that body: the mention takes the
@@ -204,7 +211,7 @@ def _fuller_names(mentions: list[Mention]) -> dict[int, Mention]:
     """
     orgs = [m for m in mentions if m.type == "Organization" and m.org is not None and not m.qualifier]
     labels = sorted({m.label for m in orgs})
-    body_words = {b.canonical for b in lexicon.org_bodies()} | {b.body for b in lexicon.org_bodies()}
+    body_words = _body_words()
     out: dict[int, Mention] = {}
     for m in orgs:
         short = m.label

@@ -27,16 +27,12 @@ def is_cjk(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
 
 
-_is_cjk = is_cjk
-
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """Words shaped like names that are not (弘扬, 光荣)."""
     return frozenset(lexicon.word_list("name_stopwords.txt"))
 
-
-_stop = stopwords
 
 
 @lru_cache(maxsize=1)
@@ -55,9 +51,9 @@ def surname_len(text: str, i: int) -> int:
 
 
 def valid_name(name: str) -> bool:
-    if not (2 <= len(name) <= 4) or name in _stop():
+    if not (2 <= len(name) <= 4) or name in stopwords():
         return False
-    if not all(_is_cjk(c) and c not in _NOT_IN_NAME for c in name):
+    if not all(is_cjk(c) and c not in _NOT_IN_NAME for c in name):
         return False
     k = surname_len(name, 0)
     return k > 0 and 1 <= len(name) - k <= 2
@@ -65,7 +61,7 @@ def valid_name(name: str) -> bool:
 
 def is_boundary(text: str, i: int) -> bool:
     """Whether a name may end just before ``i``."""
-    if i >= len(text) or not _is_cjk(text[i]):
+    if i >= len(text) or not is_cjk(text[i]):
         return True
     return text.startswith(_boundaries(), i)
 
@@ -85,7 +81,7 @@ def name_at(norm, i: int, require_boundary: bool = True) -> tuple[str, int, int]
     text = norm.text
     if i < len(text) and text[i] == " ":
         i += 1
-    if i >= len(text) or not _is_cjk(text[i]):
+    if i >= len(text) or not is_cjk(text[i]):
         return None
     k = surname_len(text, i)
     if not k:
@@ -121,7 +117,7 @@ def name_ending_at(norm, end: int) -> tuple[str, int, int] | None:
         s = end - n
         if s < 0:
             continue
-        if s > 0 and _is_cjk(text[s - 1]):
+        if s > 0 and is_cjk(text[s - 1]):
             continue
         cand = text[s:end]
         if valid_name(cand):

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extract import lexicon
-from extract.recognisers.names import (is_boundary, is_cjk as _is_cjk, name_at, name_ending_at, stopwords as _name_stop,
-                                      surname_len, valid_name)
+from extract.recognisers.names import (is_boundary, is_cjk, name_at, name_ending_at, stopwords, surname_len,
+                                      valid_name)
 from extract.records import Mention, OrgAttrs
 from extract.recognisers.base import Found, Scan, register
 
@@ -291,10 +291,24 @@ def _name_then_title(norm, p: int, per_at: dict[int, int]) -> tuple[tuple[str, i
         cands += [(text[p:p + n], p, p + n) for n in (k + 1, k + 2) if valid_name(text[p:p + n])]
     for nm in cands:
         m = title_re.match(text, nm[2])
-        if m is not None and not _is_word(nm[0]) and (m.end() >= len(text) or not _is_cjk(text[m.end()])
+        if m is not None and not _is_word(nm[0]) and (m.end() >= len(text) or not is_cjk(text[m.end()])
                                                      or is_boundary(text, m.end())):
             return nm, m.group(0), m.end()
     return None
+
+
+def person_ends(tags) -> dict[int, int]:
+    """Where each of the tagger's PER words starts, and where it ends."""
+    return {t.start: t.end for t in tags if t.tag == "PER"}
+
+
+def _orgs_at(orgs: list[Mention]) -> dict[int, tuple[Mention, int]]:
+    """The longest body written at each place, and the end of what is written."""
+    out: dict[int, tuple[Mention, int]] = {}
+    for o in orgs:
+        if o.start not in out or o.end > out[o.start][1]:
+            out[o.start] = (o, o.end)
+    return out
 
 
 def _tagged_name_at(text: str, per_at: dict[int, int], i: int) -> tuple[str, int, int] | None:
@@ -307,7 +321,7 @@ def _tagged_name_at(text: str, per_at: dict[int, int], i: int) -> tuple[str, int
     if e is None or not 2 <= e - i <= 4:
         return None
     word = text[i:e]
-    if not all(_is_cjk(c) for c in word) or word in _name_stop():
+    if not all(is_cjk(c) for c in word) or word in stopwords():
         return None
     return word, i, e
 
@@ -329,7 +343,7 @@ def _bare_name_at(text: str, i: int) -> tuple[str, int, int] | None:
         if e > len(text) or (e < len(text) and text[e] not in _NAME_END):
             continue
         word = text[i:e]
-        if not all(_is_cjk(c) for c in word) or word in _name_stop():
+        if not all(is_cjk(c) for c in word) or word in stopwords():
             return None
         if any(_is_word(word[a:b]) for a, b in ((0, n), (0, 2), (1, n)) if b - a >= 2):
             return None
@@ -371,11 +385,8 @@ def find(norm, orgs: list[Mention], tags=(), regions: list[Mention] = ()) -> lis
     a government title follows); ``tags`` are the statistical tagger's words,
     whose PER names a holder the name rules miss."""
     text = norm.text
-    per_at = {t.start: t.end for t in tags if t.tag == "PER"}
-    orgs_at: dict[int, tuple[Mention, int]] = {}
-    for o in orgs:
-        if o.start not in orgs_at or o.end > orgs_at[o.start][1]:
-            orgs_at[o.start] = (o, o.end)
+    per_at = person_ends(tags)
+    orgs_at = _orgs_at(orgs)
     for s, e, body in _anaphors(text, orgs):
         orgs_at.setdefault(s, (body, e))
     for g in _governments_by_region(text, regions):
@@ -602,8 +613,10 @@ _BARE_REACH = 300  # the body a bare title is at is named this close before
 
 
 @lru_cache(maxsize=1)
-def _bare_titles() -> frozenset[str]:
-    return frozenset(lexicon.word_list("bare_titles.txt"))
+def _bare_titles() -> tuple[frozenset[str], re.Pattern]:
+    """The titles of ``bare_titles.txt``, and a pattern finding them."""
+    words = lexicon.word_list("bare_titles.txt")
+    return frozenset(words), re.compile(lexicon.longest_word_pattern(words))
 
 
 def _is_association(o: Mention) -> bool:
@@ -623,13 +636,14 @@ def bare_title_posts(norm, orgs: list[Mention], taken: list[tuple[int, int]], pe
     >>> [(p.person.label, p.org.label, p.title) for p in bare_title_posts(n, [u], [(0, 8)], {})]
     [('何雪卿', '澳门工会联合总会', '会长')]
     """
-    text, title_re, bare = norm.text, lexicon.title_regex(), _bare_titles()
+    text, title_re = norm.text, lexicon.title_regex()
+    bare, bare_re = _bare_titles()
     spans = sorted(taken)
     starts = [a for a, _ in spans]
     bodies = sorted((o for o in orgs if _is_association(o)), key=lambda o: o.end)
     ends = [o.end for o in bodies]
     out: list[Post] = []
-    for m in re.finditer(lexicon.longest_word_pattern(bare), text):
+    for m in bare_re.finditer(text):
         i = m.start()
         if i > 0 and not text[:i].endswith(_BARE_BEFORE):
             continue
@@ -807,10 +821,7 @@ def election_posts(norm, orgs: list[Mention], per_at: dict[int, int]) -> list[Po
     [('张三', '主席'), ('李四', '副主席'), ('王五', '副主席')]
     """
     text = norm.text
-    orgs_at: dict[int, tuple[Mention, int]] = {}
-    for o in orgs:
-        if o.start not in orgs_at or o.end > orgs_at[o.start][1]:
-            orgs_at[o.start] = (o, o.end)
+    orgs_at = _orgs_at(orgs)
     bodies = sorted((o for o in orgs if o.org is not None), key=lambda o: o.end)
     ends = [o.end for o in bodies]
 
@@ -903,7 +914,7 @@ class PostRecogniser:
         orgs = scan.found.of("Organization")
         chain_posts = find(scan.norm, orgs, scan.tags, scan.found.of("Region"))
         taken = [(o.start, o.end) for o in orgs] + [(p.start, p.end) for p in chain_posts]
-        per_at = {t.start: t.end for t in scan.tags if t.tag == "PER"}
+        per_at = person_ends(scan.tags)
         chain_posts += bare_title_posts(scan.norm, orgs, taken, per_at)
         chain_posts += roster_posts(scan.norm, orgs, taken, per_at)
         chain_posts = _once(chain_posts + election_posts(scan.norm, orgs, per_at))
