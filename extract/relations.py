@@ -101,7 +101,7 @@ def located_by_sentence(norm, res: Resolved) -> list[Fact]:
     for m in res.mentions:
         if m.org is None or m.rule != "suffix" or m.org.kind != "other":
             continue
-        i = last_before(starts, sents.start_of(m.start + 1), m.start)  # the sentence m starts, even at its first character
+        i = last_before(starts, sents.start_of(m.start), m.start)  # the sentence m starts in
         if i >= 0:
             r = regions[i]
             out.append(Fact("LOCATED_IN", m.key, r.key, r.start, m.end, rule="sentence-region"))

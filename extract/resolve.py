@@ -112,7 +112,7 @@ def _sentence_region(sents: SentenceIndex, regions: list[Mention], starts: list[
     (浙江省委和省政府 → 浙江省): the last fallback for a bare body."""
     if m.org is None or not m.org.level_word:
         return ""
-    i = last_before(starts, sents.start_of(m.start + 1), m.start)  # the sentence m starts, even at its first character
+    i = last_before(starts, sents.start_of(m.start), m.start)  # the sentence m starts in
     return regions[i].attr("code") if i >= 0 else ""
 
 

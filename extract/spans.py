@@ -71,7 +71,14 @@ class SentenceIndex:
         self._bounds = [m.end() for m in _stop_pattern(stops).finditer(text)]
 
     def start_of(self, pos: int) -> int:
-        i = bisect.bisect_right(self._bounds, pos - 1) if pos > 0 else 0
+        """Where the sentence holding ``pos`` starts (``pos`` itself at a
+        sentence's first character).
+
+        >>> idx = SentenceIndex("甲。乙丙。")
+        >>> idx.start_of(0), idx.start_of(1), idx.start_of(2), idx.start_of(3)
+        (0, 0, 2, 2)
+        """
+        i = bisect.bisect_right(self._bounds, pos)
         return self._bounds[i - 1] if i > 0 else 0
 
 
