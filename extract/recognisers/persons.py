@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 
@@ -22,7 +21,7 @@ from extract import context, lexicon
 from extract.lexicon import CJK
 from extract.recognisers.names import name_at, plausible_at, valid_name
 from extract.records import Mention
-from extract.spans import SpanSet
+from extract.spans import SpanSet, last_before
 from extract.recognisers.base import Found, Scan, register
 from extract.recognisers.posts import Post
 
@@ -52,7 +51,7 @@ def _paper_of(text: str, credit_start: int, word: str, media: list[Mention], end
     ``media`` are sorted by end, ``ends`` their ends; ``masthead`` is the
     first medium in the document's head."""
     before = text[max(0, credit_start - 40):credit_start]
-    i = bisect.bisect_right(ends, credit_start) - 1  # the medium ending last before the credit
+    i = last_before(ends, 0, credit_start + 1)  # the medium ending last before the credit
     last = media[i] if i >= 0 else None
     if last is not None and credit_start - last.end <= 1 and text[last.end:credit_start].strip() == "":
         return last

@@ -30,6 +30,7 @@ from extract import lexicon
 from extract.recognisers.names import (is_boundary, is_cjk, name_at, name_ending_at, stopwords, surname_len,
                                       valid_name)
 from extract.records import Mention, OrgAttrs
+from extract.spans import SpanSet, last_before
 from extract.recognisers.base import Found, Scan, register
 
 _SEP = ("、", "兼", "，兼", "、兼")
@@ -638,8 +639,7 @@ def bare_title_posts(norm, orgs: list[Mention], taken: list[tuple[int, int]], pe
     """
     text, title_re = norm.text, lexicon.title_regex()
     bare, bare_re = _bare_titles()
-    spans = sorted(taken)
-    starts = [a for a, _ in spans]
+    held = SpanSet.of(taken)
     bodies = sorted((o for o in orgs if _is_association(o)), key=lambda o: o.end)
     ends = [o.end for o in bodies]
     out: list[Post] = []
@@ -647,8 +647,7 @@ def bare_title_posts(norm, orgs: list[Mention], taken: list[tuple[int, int]], pe
         i = m.start()
         if i > 0 and not text[:i].endswith(_BARE_BEFORE):
             continue
-        k = bisect.bisect_right(starts, i) - 1
-        if k >= 0 and spans[k][1] > i:
+        if held.overlaps(i, i + 1):
             continue  # inside a chain or a body's name
         t = title_re.match(text, i)
         if t is None or t.group(0) not in bare:
@@ -656,8 +655,8 @@ def bare_title_posts(norm, orgs: list[Mention], taken: list[tuple[int, int]], pe
         nm = name_at(norm, t.end()) or _tagged_name_at(text, per_at, t.end())
         if nm is None:
             continue
-        j = bisect.bisect_right(ends, i) - 1
-        if j < 0 or bodies[j].end < i - _BARE_REACH or "\n" in text[bodies[j].end:i]:
+        j = last_before(ends, i - _BARE_REACH, i + 1)  # the union named last, close before
+        if j < 0 or "\n" in text[bodies[j].end:i]:
             continue
         out.append(Post(person_mention(nm, "bare-title"), bodies[j], t.group(0), False, i, nm[2], "bare-title"))
     return out
@@ -710,18 +709,13 @@ def roster_posts(norm, orgs: list[Mention], taken: list[tuple[int, int]], per_at
     [('张三', '主席'), ('李四', '副主席'), ('王五', '副主席'), ('钱七', '党组书记'), ('钱七', '常务副主席')]
     """
     text = norm.text
-    spans = sorted(taken)
-    starts = [a for a, _ in spans]
+    held = SpanSet.of(taken)
     bodies = sorted((o for o in orgs if o.org is not None), key=lambda o: o.end)
     ends = [o.end for o in bodies]
 
-    def free(a: int, b: int) -> bool:
-        k = bisect.bisect_left(starts, b) - 1
-        return not any(spans[j][1] > a for j in range(max(0, k - 3), k + 1) if spans[j][0] < b)
-
     def body_before(i: int) -> Mention | None:
-        j = bisect.bisect_right(ends, i) - 1
-        return bodies[j] if j >= 0 and bodies[j].end >= i - _BARE_REACH else None
+        j = last_before(ends, i - _BARE_REACH, i + 1)
+        return bodies[j] if j >= 0 else None
 
     found: list[tuple[int, list[str], list[tuple[str, int, int]], int]] = []
     for line in _ROSTER_LINE.finditer(text):
@@ -748,7 +742,7 @@ def roster_posts(norm, orgs: list[Mention], taken: list[tuple[int, int]], per_at
     out: list[Post] = []
     for s, titles, names, e in found:
         body = body_before(s)
-        if body is None or not free(s, e):
+        if body is None or held.overlaps(s, e):
             continue
         for nm in names:
             for t in titles:
@@ -827,7 +821,7 @@ def election_posts(norm, orgs: list[Mention], per_at: dict[int, int]) -> list[Po
 
     def body_before(i: int) -> Mention | None:
         s = max(text.rfind(c, 0, i) for c in "。！？\n") + 1
-        j = bisect.bisect_right(ends, i) - 1
+        j = last_before(ends, s, i + 1)  # the body named last before, in the sentence
         return bodies[j] if j >= 0 and bodies[j].start >= s else None
 
     def add(names, items, start, end, out):
