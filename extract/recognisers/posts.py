@@ -594,17 +594,7 @@ def _named_later(norm, end: int, per_at: dict[int, int]) -> list[tuple[str, int,
         pass  # the last marker before the stop: the list closes the sentence
     if m is None:
         return []
-    out, q = [], m.end()
-    while q < stop:
-        nm = name_at(norm, q, require_boundary=False) or _tagged_name_at(text, per_at, q)
-        if nm is None:
-            break
-        out.append(nm)
-        q = nm[2]
-        sep = next((x for x in ("、", "和", "及", "，", ",") if text.startswith(x, q)), None)
-        if sep is None:
-            break
-        q += len(sep)
+    out, _ = _name_list(norm, m.end(), per_at, _LATER_JOIN)
     return out if out and out[-1][2] in (stop, stop - 1) or len(out) >= 2 else []
 
 
@@ -753,10 +743,12 @@ def roster_posts(norm, orgs: list[Mention], taken: list[tuple[int, int]], per_at
 _ELECT_VERB = re.compile(r"(?:选举|补选|推选|增补|任命|选出)")
 _ELECTED_AS = ("当选为", "当选", "为", "担任")
 _NAME_JOIN = ("、", "和", "及", "与")
+_LATER_JOIN = ("、", "和", "及", "，", ",")  # 他们分别是A、B，C和D
 
 
-def _name_list(norm, i: int, per_at: dict[int, int]) -> tuple[list[tuple[str, int, int]], int]:
-    """Names joined by 、和及 from ``i``, and where the list ends."""
+def _name_list(norm, i: int, per_at: dict[int, int],
+               joins: tuple[str, ...] = _NAME_JOIN) -> tuple[list[tuple[str, int, int]], int]:
+    """Names joined by ``joins`` (、和及与) from ``i``, and where the list ends."""
     text, out = norm.text, []
     while True:
         nm = name_at(norm, i, require_boundary=False) or _tagged_name_at(text, per_at, i)
@@ -764,7 +756,7 @@ def _name_list(norm, i: int, per_at: dict[int, int]) -> tuple[list[tuple[str, in
             return out, i
         out.append(nm)
         i = nm[2]
-        j = next((len(w) for w in _NAME_JOIN if text.startswith(w, i)), 0)
+        j = next((len(w) for w in joins if text.startswith(w, i)), 0)
         if not j:
             return out, i
         i += j
