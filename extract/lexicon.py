@@ -99,9 +99,32 @@ def regions_by_name() -> dict[str, Region]:
     """Full names; where two divisions share a name the higher level wins."""
     rank = {"province": 0, "prefecture": 1, "county": 2}
     out: dict[str, Region] = {}
-    for r in sorted(regions(), key=lambda r: (rank[r.level], r.code)):
+    ranked = sorted(regions(), key=lambda r: (rank[r.level], r.code))
+    for r in ranked:
         out.setdefault(r.name, r)
+    for r in ranked:
+        form = autonomous_short_form(r)
+        if form:
+            out.setdefault(form, r)
     return out
+
+
+_AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+
+
+def autonomous_short_form(r: Region) -> str:
+    """The everyday full form of an autonomous division: its stem and level
+    word without the peoples it is named for (延边朝鲜族自治州 → 延边州,
+    恩施土家族苗族自治州 → 恩施州, 长阳土家族自治县 → 长阳县); a name with a
+    level word, so as safe to read anywhere as the name itself.
+
+    >>> autonomous_short_form(Region("222400000000", "延边朝鲜族自治州", "延边", "prefecture", ""))
+    '延边州'
+    """
+    for suffix, word in _AUTONOMOUS.items():
+        if r.name.endswith(suffix) and r.short and len(r.short) >= 2 and r.name.startswith(r.short):
+            return r.short + word
+    return ""
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,6 @@
 """PARTICIPATED_IN: the people and bodies that attended, spoke at, presided
-over, held, or were elected or honoured at a named event.
+over, held, or were elected at a named event (those only honoured at it
+take no part, as GRAPH.md says).
 
 The event of a sentence is the one it names (explicitly, or by a bare word
 that refers back, ``REFER`` in ``participation.tsv``: 大会审议通过, 会上,
@@ -16,8 +17,7 @@ Who takes part, in the sentence's comma-separated chunks:
   ……吴耀东，……共30人出席); ``由〈person〉主持``; SAYS verbs (强调, 要求) only
   in a sentence or piece about an event;
 - 〈people〉在〈event〉上 (沈晓明省长、尹德明副主席在大会开幕式……);
-- those elected (选举〈person〉为……, 〈person〉当选, ……当选……，他们分别是……) and
-  honoured (大会表彰了……) at it;
+- those elected (选举〈person〉为……, 〈person〉当选, ……当选……，他们分别是……) at it;
 - the writer of a speech whose title is 在〈event〉上的讲话;
 - the body that holds the event its name gives (海南省工会第七次代表大会 →
   海南省总工会, 全总十七届五次主席团会议 → 中华全国总工会), where the event
@@ -57,7 +57,7 @@ def _words() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _verb_rx() -> re.Pattern:
-    kinds = ("ATTEND", "SPEAK", "SAYS", "HOLD", "ELECT", "HONOUR", "GUEST")
+    kinds = ("ATTEND", "SPEAK", "SAYS", "HOLD", "ELECT", "GUEST")
     words = sorted({(w, k) for k in kinds for w in _words()[k]}, key=lambda t: (-len(t[0]), t[0]))
     return re.compile("|".join(f"(?P<{k}{i}>{re.escape(w)})" for i, (w, k) in enumerate(words)))
 
@@ -358,11 +358,6 @@ def _sentence(ctx, s: int, e: int, refs: list[_Ref], piece: _Piece, post_orgs, a
             if kind == "ELECT":
                 subjects = [a for a in subjects if a.type == "Person"]
                 subjects += _elected(text, chunks, ci, vs, ve, subjects, in_chunk)
-            if kind == "HONOUR":
-                if not any(r.end <= vs and c[0] <= r.start for r in active):
-                    subjects = []
-                else:
-                    subjects = actors[bisect.bisect_left(actor_starts, ve):]
             for a in subjects:
                 if id(a) not in done:
                     add(a, ev, *(anchor or (vs, ve)), kind.lower())
@@ -387,10 +382,7 @@ def _event_for(text, c, vs, ve, kind, active, refs, piece) -> tuple[Mention | No
         before = [r for r in active if r.end <= vs]
         if before:  # 〈event〉由〈body〉主办
             return before[-1].event, (before[-1].start, before[-1].end)
-    if kind in ("HOLD", "HONOUR"):
-        if kind == "HONOUR":
-            before = [r for r in active if r.end <= vs]
-            return (before[-1].event, (before[-1].start, before[-1].end)) if before else (None, None)
+    if kind == "HOLD":
         return None, None
     before = [r for r in active if r.end <= vs]
     if before:

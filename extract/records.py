@@ -29,7 +29,9 @@ class OrgAttrs:
     first; ``level_word`` is the level written without its region (省, 市 …;
     ``*`` for a body named by its function alone), which the resolver fills
     from the document; ``body`` is the canonical body word (总工会, 人大常委会);
-    ``parent`` is the span of the body a sub-body belongs to.
+    ``parent`` is the span of the body a sub-body belongs to; ``lead`` is
+    what a label writes before the region (共青团 in 共青团广州市委, whose
+    short form 团市委 the resolver completes as ``lead + region + body``).
 
     >>> OrgAttrs("union", "provincial", regions=("210000",)).node_attrs()
     (('kind', 'union'), ('level', 'provincial'))
@@ -41,6 +43,7 @@ class OrgAttrs:
     level_word: str = ""
     body: str = ""
     parent: tuple[int, int] | None = None
+    lead: str = ""
 
     def node_attrs(self) -> tuple[tuple[str, Any], ...]:
         """The attributes a graph node of this body carries."""
@@ -94,7 +97,7 @@ class Mention:
         return default
 
 
-_ORG_FIELDS = frozenset(("kind", "level", "regions", "level_word", "body", "parent"))
+_ORG_FIELDS = frozenset(("kind", "level", "regions", "level_word", "body", "parent", "lead"))
 
 
 @dataclass(frozen=True)

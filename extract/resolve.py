@@ -70,7 +70,7 @@ def _resolve_org(m: Mention, art: Article | None, doc: str, chain_code: str = ""
         # a body whose region the text never gives keeps its form (qualified by
         # its document); one named by its function alone is no named body
         return None if lw == "*" else replace(m, qualifier=doc)
-    label = region.name + m.org.body
+    label = m.org.lead + region.name + m.org.body
     aliases = m.aliases + (m.surface,)
     if m.org.body == GOVERNMENT:
         aliases += (region.name + GOVERNMENT_FORMAL,)  # 市政府 on a 天津 page: 天津市人民政府

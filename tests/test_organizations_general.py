@@ -97,3 +97,44 @@ def test_a_branch_of_a_company_is_not_a_city_bureau():
 ])
 def test_short_forms_inside_words_and_members_are_not_bodies(text, label):
     assert label not in orgs(text)
+
+
+def test_a_league_committee_written_short_takes_the_region_of_the_page():
+    r = extract(SourceText("t.txt", None, "广州市召开青年工作会议。团市委书记李明出席并讲话。", "utf-8"))
+    held = {(f.source[1], f.target[1]) for f in r.facts if f.type == "HOLDS_POST"}
+    assert ("李明", "共青团广州市委") in held
+    assert "广州市委" not in {m.label for m in r.mentions if m.type == "Organization"}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("延边州总工会召开全委会议。", "延边朝鲜族自治州总工会"),
+    ("恩施州委书记出席会议。", "恩施土家族苗族自治州委"),
+    ("长阳县总工会开展送温暖活动。", "长阳土家族自治县总工会"),
+])
+def test_an_autonomous_division_written_with_its_level_word_alone_is_that_division(text, label):
+    assert label in orgs(text)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("香港證券及期貨業職工會舉辦講座。", "香港证券及期货业职工会"),
+    ("广州市总工会和澳门饮食及酒店业职工会签约。", "澳门饮食及酒店业职工会"),
+])
+def test_a_trade_union_joining_trades_with_ji_is_one_body(text, label):
+    found = orgs(text)
+    assert label in found
+    assert not any(o.endswith("职工会") and o != label for o in found)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("教育部、人力资源社会保障部、全国总工会联合印发通知。", "中华人民共和国教育部"),
+    ("应急管理部副部长出席。", "中华人民共和国应急管理部"),
+    ("中央和国家机关工委书记讲话。", "中央和国家机关工作委员会"),
+    ("米易县鑫农种植专业合作社带动增收。", "米易县鑫农种植专业合作社"),
+])
+def test_ministries_central_organs_and_cooperatives_are_bodies(text, label):
+    assert label in orgs(text)
+
+
+@pytest.mark.parametrize("text", ["省财政部门要加大投入。", "公安部分驻点单位", "集团科技部部长出席。"])
+def test_a_ministry_short_form_running_into_a_word_or_after_a_company_is_no_ministry(text):
+    assert not {o for o in orgs(text) if o.startswith("中华人民共和国")}

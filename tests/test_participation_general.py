@@ -48,3 +48,12 @@ def test_people_named_before_the_event_take_part_in_the_event_the_piece_reports_
 def test_a_statement_before_any_event_is_no_speech_at_it():
     text = "习近平总书记强调，工会要坚持正确政治方向。\n\n5月1日，中国工会第十八次全国代表大会开幕。"
     assert ("习近平", "中国工会第十八次全国代表大会") not in participants(text)
+
+
+def test_those_honoured_at_a_congress_take_no_part_in_it():
+    text = ("江苏省总工会第十四次代表大会召开。\n\n大会表彰了张明华、李建国等先进个人。"
+            "王伟出席大会并讲话。")
+    r = extract(SourceText("t.txt", None, text, "utf-8"))
+    took_part = {f.source[1] for f in r.facts if f.type == "PARTICIPATED_IN"}
+    assert "王伟" in took_part
+    assert not {"张明华", "李建国"} & took_part

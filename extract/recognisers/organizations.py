@@ -101,9 +101,9 @@ def _starts_title(text: str, i: int) -> bool:
 
 def _org(label: str, surface: str, start: int, rule: str, kind: str, level: str = "",
          regions: tuple[str, ...] = (), level_word: str = "", body: str = "",
-         parent: tuple[int, int] | None = None, aliases: tuple[str, ...] = ()) -> Mention:
+         parent: tuple[int, int] | None = None, aliases: tuple[str, ...] = (), lead: str = "") -> Mention:
     return Mention("Organization", label, surface, start, start + len(surface), rule=rule,
-                   aliases=aliases, org=OrgAttrs(kind, level, tuple(regions), level_word, body, parent))
+                   aliases=aliases, org=OrgAttrs(kind, level, tuple(regions), level_word, body, parent, lead))
 
 
 def _union_level(region_level: str, region_name: str) -> str:
@@ -121,6 +121,7 @@ def _regional(text: str, i: int) -> Mention | None:
     """〈region〉…〈level〉〈body〉 starting at ``i``, or a bare 〈level〉〈body〉."""
     regions: list[lexicon.Region] = []
     j = i
+    written_full = False  # the last region was written with its level word (辽宁省, 延边州)
     while len(regions) < _MAX_REGIONS:
         hit = match_region_at(text, j, allow_city_short=bool(regions) is False)
         if hit is None:
@@ -131,12 +132,14 @@ def _regional(text: str, i: int) -> Mention | None:
                                           regions[-1].code)
                     regions.append(town)
                     j = m.end()
+                    written_full = True
                     continue
             break
         r, s = hit
         regions.append(r)
         j += len(s)
-        if s != r.name:  # a short form ends the run of regions
+        written_full = s in lexicon.regions_by_name()
+        if not written_full:  # a short form ends the run of regions
             break
     level_word = ""
     for lw in LEVEL_WORDS:
@@ -152,12 +155,11 @@ def _regional(text: str, i: int) -> Mention | None:
                     level_word="*")
     k = j + len(level_word)
     body = _body_at(text, k)
-    if body is None and regions and text[i:j].endswith(regions[-1].name):
+    if body is None and regions and written_full:
         body = _department_at(text, k)
     if body is None:
         return None
-    if body.needs_level and not level_word and not (regions and text[i:j].endswith(regions[-1].name)
-                                                    and regions[-1].suffix):
+    if body.needs_level and not level_word and not (regions and written_full and regions[-1].suffix):
         # 省委 needs its 省: written with the region (辽宁省委 = 辽宁省 + 委) or alone
         return None
     if body.body == "工会" and not regions and (
@@ -169,6 +171,11 @@ def _regional(text: str, i: int) -> Mention | None:
         return None  # 浙江省工会会员: the region's union members, not a body
     end = k + len(body.body)
     surface = text[i:end]
+    if not regions and i > 0 and text[i - 1] == _LEAGUE[-1] and body.body == "委" and level_word:
+        # 团市委, 团省委: the Youth League's committee of the region the page is about
+        lead = _LEAGUE if text.startswith(_LEAGUE, i - len(_LEAGUE)) else _LEAGUE[-1]
+        return _org(_LEAGUE + level_word + "委", lead + surface, i - len(lead), "regional", "other",
+                    level_word=level_word, body="委", lead=_LEAGUE)
     if not regions and i > 0 and text[i - 1] in _BARE_BEFORE_BLOCK:
         return None
     canonical = body.canonical
@@ -245,6 +252,11 @@ def _national_at(text: str, i: int, near: "_Near | None" = None) -> Mention | No
                 return None  # 共青团员, 中共党员: a member, not the body
             if n == 2 and crossing_word(text[i:i + n], text[i + n:i + n + 2])[1] >= _CROSSING_FREQ:
                 continue  # 代表中共有8人: 共有 runs across the short form's end
+            if text[i + n - 1] == "部" and n <= 5 and i > 0 and text[i - 1] in _UNIT_ENDS:
+                continue  # 集团科技部: a company's department, not the ministry
+            if n == 3 and crossing_word(text[i + 2], text[i + n:i + n + 2])[1] >= _CROSSING_FREQ \
+                    and not _starts_title(text, i + 2):
+                continue  # 财政部门, 公安部分: a word runs on from the last character (not 科技部长)
             return _org(nb.canonical, text[i:i + n], i, "national", nb.kind, nb.level)
     if near is None:
         return None
@@ -354,6 +366,38 @@ def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
     return start
 
 
+_JOINS = ("及", "与", "和", "、")
+_JOINED_MAX = 20
+
+
+def _joined_name(text: str, suffix_start: int) -> int | None:
+    """Where a union's name starts that joins trades with 及 or 、 after its
+    region (香港证券及期货业职工会, 澳门饮食及酒店业职工会): the farthest region
+    name before it whose run to the suffix holds only nouns and joins.
+
+    >>> _joined_name("出席的有香港证券及期货业职工会", 13)
+    4
+    """
+    lo = max(0, suffix_start - _JOINED_MAX)
+    window = text[lo:suffix_start]
+    cut = max(window.rfind(c) for c in "，。；：！？（）“”《》\n ()")
+    if cut >= 0:
+        lo = lo + cut + 1
+    for p in range(suffix_start - 4, lo - 1, -1):
+        if match_region_at(text, p, allow_city_short=True) is None:
+            continue
+        run = text[p:suffix_start]
+        if not any(j in run for j in _JOINS):
+            return None  # the plain reading (_left_name) holds
+        for w, flag in posseg(run):
+            if w in _JOINS:
+                continue
+            if not (flag.startswith(("n", "j")) or flag in ("b", "vn", "an", "l")):
+                return None
+        return p
+    return None
+
+
 def _named_from_region(text: str, start: int, end: int, kind: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """Label, region codes and aliases of a body named ``text[start:end]``:
     a body named after its regions (江苏省淮安市道路运输行业工会联合会,
@@ -383,6 +427,10 @@ def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
             if taken.overlaps(s, e):
                 continue
             start = _left_name(text, s)
+            if kind == "union":
+                joined = _joined_name(text, s)
+                if joined is not None and (start is None or joined < start):
+                    start = joined
             if start is None or taken.overlaps(start, e):
                 continue
             head = ends.get(start)
@@ -486,7 +534,8 @@ def unions_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
 _LEAGUE = "共青团"
 _MEMBERS_OF = ("会员", "干部", "积极分子")
 _MEMBER = ("员", "党员")
-_CROSSING_FREQ = 500  # a dictionary word this frequent across a short form's end unmakes it
+_CROSSING_FREQ = 500
+_UNIT_ENDS = "司团院校厂所局行会社"  # the last character of a body a department may belong to  # a dictionary word this frequent across a short form's end unmakes it
 
 
 def _league_committee(text: str, m: Mention) -> Mention | None:
@@ -495,6 +544,8 @@ def _league_committee(text: str, m: Mention) -> Mention | None:
     if m.label != "中国共产主义青年团" or m.surface != _LEAGUE:
         return None
     r = _regional(text, m.end)
+    if r is not None and r.org is not None and r.org.lead == _LEAGUE:
+        return r  # 共青团市委: read whole by _regional
     if r is None or r.org is None or r.org.body != "委" or not r.org.regions:
         return None
     label = _LEAGUE + r.label
