@@ -138,3 +138,36 @@ def test_ministries_central_organs_and_cooperatives_are_bodies(text, label):
 @pytest.mark.parametrize("text", ["省财政部门要加大投入。", "公安部分驻点单位", "集团科技部部长出席。"])
 def test_a_ministry_short_form_running_into_a_word_or_after_a_company_is_no_ministry(text):
     assert not {o for o in orgs(text) if o.startswith("中华人民共和国")}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("成都市教育工会召开会议。", "成都市教育工会"),
+    ("四川省教科文卫体工会主席出席。", "四川省教科文卫体工会"),
+    ("成都市建设建材工会主席讲话。", "成都市建设建材工会"),
+    ("江苏省总工会和江苏省机关工会联合开展活动。", "江苏省机关工会"),
+])
+def test_a_regions_union_of_a_trade_is_one_body(text, label):
+    assert label in orgs(text)
+
+
+@pytest.mark.parametrize("text", ["成都市企业工会要主动作为。", "成都市社区工会开展活动。", "成都市开展工会工作。"])
+def test_a_kind_of_union_at_a_region_is_no_body(text):
+    assert not any(o.endswith("工会") and o != "成都市总工会" for o in orgs(text))
+
+
+@pytest.mark.parametrize("text, label", [
+    ("成都市中级人民法院发布典型案例。", "成都市中级人民法院"),
+    ("武侯区人民检察院开展普法。", "武侯区人民检察院"),
+    ("成都市发改委印发方案。", "成都市发展和改革委员会"),
+    ("成都海关开展劳动竞赛。", "成都海关"),
+])
+def test_courts_procuratorates_commissions_and_customs_are_bodies(text, label):
+    assert label in orgs(text)
+
+
+def test_a_service_unit_of_a_union_is_a_sub_body_named_with_it():
+    r = extract(SourceText("t.txt", None, "四川省总工会职工服务中心开展送清凉活动。", "utf-8"))
+    labels = {m.label for m in r.mentions if m.type == "Organization"}
+    assert {"四川省总工会", "四川省总工会职工服务中心"} <= labels
+    subs = {(f.source[1], f.target[1]) for f in r.facts if f.type == "SUBORGANIZATION_OF"}
+    assert ("四川省总工会职工服务中心", "四川省总工会") in subs

@@ -157,6 +157,8 @@ def _regional(text: str, i: int) -> Mention | None:
     body = _body_at(text, k)
     if body is None and regions and written_full:
         body = _department_at(text, k)
+    if body is None and regions and written_full and not level_word:
+        return _trade_union(text, i, k, regions)
     if body is None:
         return None
     if body.needs_level and not level_word and not (regions and written_full and regions[-1].suffix):
@@ -196,6 +198,30 @@ def _regional(text: str, i: int) -> Mention | None:
     return _org(label, surface, i, "regional", kind, level,
                 tuple(r.code for r in regions), "" if regions else level_word, canonical,
                 aliases=aliases)
+
+
+_TRADE = re.compile(rf"[{CJK}]{{2,8}}?工会(?!联合会|联合总会|委员|小组|会员|干部|工作|组织)")
+_TRADE_WORDS = ("n", "vn", "nz", "j", "b", "an", "l")
+
+
+def _trade_union(text: str, i: int, k: int, regions: list[lexicon.Region]) -> Mention | None:
+    """A region's union of a trade or sector, written after its full region
+    name (成都市教育工会, 四川省教科文卫体工会, 成都市机关工会): the trade in
+    nouns only, not a generic word (基层, 企业)."""
+    m = _TRADE.match(text, k)
+    if m is None:
+        return None
+    trade = m.group(0)[:-2]
+    generic = lexicon.word_list("generic_modifiers.txt") + lexicon.word_list("trade_union_generic.txt")
+    if any(trade.startswith(g) for g in generic) or "总" in trade:
+        return None
+    words = posseg(trade)
+    if not all(flag in _TRADE_WORDS or flag == "v" for _, flag in words) or words[-1][1] == "v":
+        return None  # 建设建材工会, not 开展工会
+    label = _innermost(regions) + trade + "工会"
+    full = "".join(r.name for r in regions) + trade + "工会"
+    return _org(label, text[i:m.end()], i, "regional", "union", "industry", tuple(r.code for r in regions),
+                body=trade + "工会", aliases=(full,) if full != label else ())
 
 
 def _innermost(regions: list[lexicon.Region]) -> str:
