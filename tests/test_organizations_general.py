@@ -171,3 +171,16 @@ def test_a_service_unit_of_a_union_is_a_sub_body_named_with_it():
     assert {"四川省总工会", "四川省总工会职工服务中心"} <= labels
     subs = {(f.source[1], f.target[1]) for f in r.facts if f.type == "SUBORGANIZATION_OF"}
     assert ("四川省总工会职工服务中心", "四川省总工会") in subs
+
+
+def _tagged_orgs(text: str) -> set[str]:
+    return {m.label for m in find_mentions(normalise(text), statistical=True).of("Organization")}
+
+
+@pytest.mark.parametrize("text, label", [("美团骑手王师傅说。", "美团"), ("韵达快递员陈建华送件。", "韵达")])
+def test_a_brand_named_as_a_platform_workers_employer_is_a_body(text, label):
+    assert label in _tagged_orgs(text)
+
+
+def test_a_place_before_workers_is_no_body():
+    assert "东郊" not in _tagged_orgs("会见了东郊职工群众代表。")

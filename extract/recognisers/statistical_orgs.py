@@ -7,7 +7,9 @@ on its own text: a body the rules find covering the whole span keeps their
 label, kind, level and region. A span the rules cannot classify becomes a body
 (of kind ``other`` unless its last word says more) only if it ends in a body-like word
 after a name of three characters or more (not 工运学院, a kind of college)
-(``data/org_body_words.tsv``, which also gives its kind); page furniture (a menu line of short words) and
+(``data/org_body_words.tsv``, which also gives its kind), or, an
+enterprise, if a worker's job or the like follows it (美团骑手, 韵达快递员:
+``data/org_employer_marks.txt``); page furniture (a menu line of short words) and
 generic plurals (各级工会) and phrases no name starts with
 (``data/org_name_leads.txt``: 新时代江苏工会) are rejected. A text longer than ``MAX_TEXT`` is
 not tagged for this.
@@ -79,8 +81,11 @@ def propose(text: str, tags: list, found: list[Mention]) -> list[Mention]:
     ends = {m.end: m for m in found}
     words = _body_words()
     out = []
+    marks = lexicon.word_list("org_employer_marks.txt")
     for t in tags:
-        if t.tag != "ORG" or len(t.text) < 3:
+        if t.tag != "ORG" or len(t.text) < 2:
+            continue
+        if len(t.text) < 3 and not text.startswith(marks, t.end):
             continue
         if _generic(t.text) or _furniture(text, t.start, t.end):
             continue
@@ -96,6 +101,8 @@ def propose(text: str, tags: list, found: list[Mention]) -> list[Mention]:
             continue
         m = _reread(t.text, t.start, text[t.end:t.end + _RIGHT_CONTEXT])
         kind = next((k for w, k in words if t.text.endswith(w) and len(t.text) > len(w) + 2), None)
+        if m is None and kind is None and text.startswith(marks, t.end):
+            kind = "enterprise"  # 美团骑手, 韵达快递员: a brand named as a worker's employer
         if m is None and kind is not None:
             m = Mention("Organization", t.text, t.text, t.start, t.end, rule="statistical-org",
                         org=OrgAttrs(kind))
