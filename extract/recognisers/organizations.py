@@ -398,8 +398,8 @@ _JOINED_MAX = 20
 
 def _joined_name(text: str, suffix_start: int) -> int | None:
     """Where a union's name starts that joins trades with 及 or 、 after its
-    region (香港证券及期货业职工会, 澳门饮食及酒店业职工会): the farthest region
-    name before it whose run to the suffix holds only nouns and joins.
+    region (香港证券及期货业职工会, 澳门饮食及酒店业职工会): the nearest region
+    name before it, if its run to the suffix holds a join and else only nouns.
 
     >>> _joined_name("出席的有香港证券及期货业职工会", 13)
     4
@@ -560,8 +560,8 @@ def unions_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
 _LEAGUE = "共青团"
 _MEMBERS_OF = ("会员", "干部", "积极分子")
 _MEMBER = ("员", "党员")
-_CROSSING_FREQ = 500
-_UNIT_ENDS = "司团院校厂所局行会社"  # the last character of a body a department may belong to  # a dictionary word this frequent across a short form's end unmakes it
+_CROSSING_FREQ = 500  # a dictionary word this frequent across a short form's end unmakes it
+_UNIT_ENDS = "司团院校厂所局行会社"  # the last character of a body a department may belong to
 
 
 def _league_committee(text: str, m: Mention) -> Mention | None:
