@@ -33,6 +33,8 @@ def test_a_union_written_after_its_body_is_a_sub_body():
     ("江宁经济技术开发区管委会主任出席", "江宁经济技术开发区管委会"),
     ("中国工商银行南京分行工会开展活动", "中国工商银行南京分行工会"),
     ("海逸皇宫大酒楼举行团年饭", "海逸皇宫大酒楼"),
+    ("据华西都市报报道，活动举行。", "华西都市报"),
+    ("中国职工保险互助会开展活动", "中国职工保险互助会"),
 ])
 def test_named_federations_and_credited_media_are_bodies(text, label):
     assert label in orgs(text)
