@@ -57,14 +57,23 @@ def _words() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _verb_rx() -> re.Pattern:
+def _verb_kinds() -> dict[str, str]:
+    """Each verb of the participation kinds and its kind (a word has one kind)."""
     kinds = ("ATTEND", "SPEAK", "SAYS", "HOLD", "ELECT", "HONOUR", "GUEST")
-    words = sorted({(w, k) for k in kinds for w in _words()[k]}, key=lambda t: (-len(t[0]), t[0]))
-    return re.compile("|".join(f"(?P<{k}{i}>{re.escape(w)})" for i, (w, k) in enumerate(words)))
+    return {w: k for k in kinds for w in _words()[k]}
+
+
+@lru_cache(maxsize=1)
+def _verb_rx() -> re.Pattern:
+    # the words alone, longest first: with no group around each, sre skips
+    # straight to their first characters instead of trying every word at
+    # every position; the kind is looked up from the word matched
+    words = sorted(_verb_kinds(), key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _kind_of(m: re.Match) -> str:
-    return re.sub(r"\d+$", "", m.lastgroup or "")
+    return _verb_kinds()[m.group(0)]
 
 
 @lru_cache(maxsize=1)
