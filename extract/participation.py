@@ -60,7 +60,13 @@ def _words() -> dict[str, tuple[str, ...]]:
 def _verb_kinds() -> dict[str, str]:
     """Each verb of the participation kinds and its kind (a word has one kind)."""
     kinds = ("ATTEND", "SPEAK", "SAYS", "HOLD", "ELECT", "HONOUR", "GUEST")
-    return {w: k for k in kinds for w in _words()[k]}
+    out: dict[str, str] = {}
+    for k in kinds:
+        for w in _words()[k]:
+            if out.setdefault(w, k) != k:
+                raise ValueError(f"participation.tsv lists {w} as {out[w]} and as {k}: "
+                                 "give each verb one kind")
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -48,3 +48,24 @@ def test_people_named_before_the_event_take_part_in_the_event_the_piece_reports_
 def test_a_statement_before_any_event_is_no_speech_at_it():
     text = "习近平总书记强调，工会要坚持正确政治方向。\n\n5月1日，中国工会第十八次全国代表大会开幕。"
     assert ("习近平", "中国工会第十八次全国代表大会") not in participants(text)
+
+
+def test_each_verb_is_read_with_its_kind_and_a_verb_of_two_kinds_is_refused(monkeypatch):
+    import pytest
+
+    from extract import participation
+
+    # the verb pattern finds the words themselves; the kind comes from the word
+    text = "王东明出席会议并讲话，李四主持。"
+    found = [(m.group(0), participation._kind_of(m)) for m in participation._verb_rx().finditer(text)]
+    assert found == [("出席", "ATTEND"), ("讲话", "SPEAK"), ("主持", "SPEAK")]
+
+    words = dict(participation._words())
+    words["SPEAK"] = words["SPEAK"] + ("出席",)
+    monkeypatch.setattr(participation, "_words", lambda: words)
+    participation._verb_kinds.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="出席 as ATTEND and as SPEAK"):
+            participation._verb_kinds()
+    finally:
+        participation._verb_kinds.cache_clear()
