@@ -46,6 +46,7 @@ from extract.records import Article, Fact, Mention
 
 _SENT = re.compile(r"[^。！？；\n]+[。！？；]?")
 _CHUNK_MARKS = "，,：:"
+_CHUNK_OR_QUOTE = re.compile("[" + _CHUNK_MARKS + "《“》”]")  # the characters _chunks reads
 _LEAD = 300  # the title and lead of a piece name the event it reports on
 _GATHER = ("贯彻", "落实", "学习", "传达", "宣传", "按照", "领会", "围绕")
 
@@ -56,14 +57,29 @@ def _words() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _verb_rx() -> re.Pattern:
+def _verb_kinds() -> dict[str, str]:
+    """Each verb of the participation kinds and its kind (a word has one kind)."""
     kinds = ("ATTEND", "SPEAK", "SAYS", "HOLD", "ELECT", "GUEST")
-    words = sorted({(w, k) for k in kinds for w in _words()[k]}, key=lambda t: (-len(t[0]), t[0]))
-    return re.compile("|".join(f"(?P<{k}{i}>{re.escape(w)})" for i, (w, k) in enumerate(words)))
+    out: dict[str, str] = {}
+    for k in kinds:
+        for w in _words()[k]:
+            if out.setdefault(w, k) != k:
+                raise ValueError(f"participation.tsv lists {w} as {out[w]} and as {k}: "
+                                 "give each verb one kind")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _verb_rx() -> re.Pattern:
+    # the words alone, longest first: with no group around each, sre skips
+    # straight to their first characters instead of trying every word at
+    # every position; the kind is looked up from the word matched
+    words = sorted(_verb_kinds(), key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _kind_of(m: re.Match) -> str:
-    return re.sub(r"\d+$", "", m.lastgroup or "")
+    return _verb_kinds()[m.group(0)]
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +90,8 @@ def _refer_rx() -> re.Pattern:
 def _chunks(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Comma-separated chunks of a sentence; marks inside 《》 or “” do not cut."""
     out, start, depth = [], s, 0
-    for i in range(s, e):
-        ch = text[i]
+    for mark in _CHUNK_OR_QUOTE.finditer(text, s, e):
+        i, ch = mark.start(), mark.group()
         if ch in "《“":
             depth += 1
         elif ch in "》”" and depth:
@@ -203,6 +219,8 @@ def find(ctx, events: list[Mention]) -> list[Fact]:
         out += _holders(ctx, evs, piece, art)
         out += _speech_title(ctx, art, evs)
         for s, e in _windows(text, a_start, a_end):
+            if not (ctx.between(s, e, "Person") or ctx.between(s, e, "Organization")):
+                continue  # most sentences: nobody who could take part
             explicit = evs[bisect.bisect_left(piece.starts, s):bisect.bisect_left(piece.starts, e)]
             refs = _refs(text, s, e, explicit, piece)
             out += _sentence(ctx, s, e, refs, piece, post_orgs, art)
@@ -245,8 +263,11 @@ def _actor_ok(text: str, m: Mention, post_orgs, refs: list[_Ref], quoted: list[t
 _CREDITED = ("讯", "电", "消息", "记者", "报道", "通讯员", "客户端")
 
 
+_TITLE_QUOTE = re.compile(r"《[^》]*》")
+
+
 def _quoted(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    return [m.span() for m in re.compile(r"《[^》]*》").finditer(text, s, e)]
+    return [m.span() for m in _TITLE_QUOTE.finditer(text, s, e)]
 
 
 _POST_WORD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:委员长|委员|主席|主任|书记|理事长|秘书长|会长|院长|局长|厅长|部长|"
@@ -283,7 +304,6 @@ def _fact(a: Mention, ev: Mention, s: int, e: int, rule: str, art: Article | Non
 
 def _sentence(ctx, s: int, e: int, refs: list[_Ref], piece: _Piece, post_orgs, art) -> list[Fact]:
     text = ctx.text
-    chunks = _chunks(text, s, e)
     quoted = _quoted(text, s, e)
     persons = ctx.between(s, e, "Person")
     actors = [m for m in persons + ctx.between(s, e, "Organization")
@@ -296,6 +316,7 @@ def _sentence(ctx, s: int, e: int, refs: list[_Ref], piece: _Piece, post_orgs, a
         _describes(text, m.end, starts) or _post_like(text, m.end, starts)))]
     if not actors:
         return []
+    chunks = _chunks(text, s, e)
     actors.sort(key=lambda m: m.start)
     active = [r for r in refs if not r.passive]
     out: list[Fact] = []

@@ -31,10 +31,9 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import numpy as np
 
@@ -58,9 +57,14 @@ class TaggerError(RuntimeError):
     """The model's words do not rebuild the text they were given."""
 
 
-@dataclass(frozen=True)
-class Tagged:
-    """One word of the tagger's output: ``text[start:end]`` and its tag."""
+class Tagged(NamedTuple):
+    """One word of the tagger's output: ``text[start:end]`` and its tag (a
+    named tuple: a text of 10,000 characters has some 5,000 of them, and a
+    tuple is made in a third of a frozen dataclass's time).
+
+    >>> Tagged(0, 2, "PER", "张三").text
+    '张三'
+    """
 
     start: int
     end: int
@@ -188,7 +192,7 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray)
             full = np.flatnonzero(near.sum(axis=1) > 1)
             scores = d[full][:, None, :] + trans_t  # [row, to, from]
             bp = scores.argmax(axis=2)
-            new[full] = np.take_along_axis(scores, bp[:, :, None], axis=2)[:, :, 0]
+            new[full] = scores.max(axis=2)  # the score at bp: the same float
         np.add(new, emissions[:n, t], out=d)
         back.append((best, full, bp))
     cur = dp.argmax(axis=1)
@@ -322,13 +326,20 @@ def tag(text: str) -> list[Tagged]:
     labels = model.labels
     for (s, e), path in zip(spans, paths):
         starts = _words(path, model.inside)
-        pos = s
-        for a, b in zip(starts, starts[1:] + [e - s]):
-            if s + a != pos or b <= a:
-                raise TaggerError(f"tagger output does not rebuild the text at {pos}: "
-                                  f"a word at {s + a}-{s + b}")
-            out.append(Tagged(pos, s + b, labels[path[a]], text[pos:s + b]))
-            pos = s + b
-        if pos != e:
-            raise TaggerError(f"tagger output stops at {pos}, the chunk ends at {e}")
+        ends = starts[1:] + [e - s]
+        if not starts or starts[0] != 0 or any(b <= a for a, b in zip(starts, ends)):
+            _not_rebuilt(s, starts, ends)
+        tags = path[starts].tolist()
+        out.extend(Tagged(s + a, s + b, labels[t], text[s + a:s + b]) for a, b, t in zip(starts, ends, tags))
     return out
+
+
+def _not_rebuilt(s: int, starts: list[int], ends: list[int]) -> None:
+    """Raise the error for words that do not tile their chunk (a bug)."""
+    pos = s
+    for a, b in zip(starts, ends):
+        if s + a != pos or b <= a:
+            raise TaggerError(f"tagger output does not rebuild the text at {pos}: "
+                              f"a word at {s + a}-{s + b}")
+        pos = s + b
+    raise TaggerError(f"tagger output does not rebuild the chunk at {s}: no words")

@@ -57,3 +57,24 @@ def test_those_honoured_at_a_congress_take_no_part_in_it():
     took_part = {f.source[1] for f in r.facts if f.type == "PARTICIPATED_IN"}
     assert "王伟" in took_part
     assert not {"张明华", "李建国"} & took_part
+
+
+def test_each_verb_is_read_with_its_kind_and_a_verb_of_two_kinds_is_refused(monkeypatch):
+    import pytest
+
+    from extract import participation
+
+    # the verb pattern finds the words themselves; the kind comes from the word
+    text = "王东明出席会议并讲话，李四主持。"
+    found = [(m.group(0), participation._kind_of(m)) for m in participation._verb_rx().finditer(text)]
+    assert found == [("出席", "ATTEND"), ("讲话", "SPEAK"), ("主持", "SPEAK")]
+
+    words = dict(participation._words())
+    words["SPEAK"] = words["SPEAK"] + ("出席",)
+    monkeypatch.setattr(participation, "_words", lambda: words)
+    participation._verb_kinds.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="出席 as ATTEND and as SPEAK"):
+            participation._verb_kinds()
+    finally:
+        participation._verb_kinds.cache_clear()

@@ -107,9 +107,11 @@ def admit(found: Found, new: list[Mention], held: set[tuple[int, int, str]]) -> 
     >>> [m.label for m in f.mentions]
     ['刘伟明']
     """
+    types = {m.type for m in new}  # only these are looked up
     by_type: dict[str, list[Mention]] = {}
     for m in found.mentions:
-        by_type.setdefault(m.type, []).append(m)
+        if m.type in types:
+            by_type.setdefault(m.type, []).append(m)
     from extract.spans import SpanSet
 
     spans = {t: SpanSet.of((m.start, m.end) for m in ms) for t, ms in by_type.items()}

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from typing import Iterator
 
 from extract import lexicon
 from extract.lexicon import CJK
@@ -444,12 +445,26 @@ def _named_from_region(text: str, start: int, end: int, kind: str) -> tuple[str,
 _OWN_NAME_KINDS = ("enterprise", "media")
 
 
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` starts in ``text``, left to right, not overlapping (as
+    ``re.finditer(re.escape(word), text)`` finds it, without a pattern per
+    word and text: a body the tagger proposes is read again alone).
+
+    >>> list(_occurrences("分公司分公司司", "公司"))
+    [1, 4]
+    """
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + len(word))
+
+
 def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
     out: list[Mention] = []
     ends: dict[int, Mention] = {}
     for suffix, kind, level in lexicon.org_suffixes():
-        for m in re.finditer(re.escape(suffix), text):
-            s, e = m.span()
+        for s in _occurrences(text, suffix):
+            e = s + len(suffix)
             if taken.overlaps(s, e):
                 continue
             start = _left_name(text, s)
