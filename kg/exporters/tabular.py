@@ -115,14 +115,26 @@ def node_row(node: Node) -> dict[str, Any]:
     return {"id": node.id, **_split(attrs, node_columns(node.type))}
 
 
+def edge_row(key: int, e: Edge) -> dict[str, Any]:
+    """``{column: value, …, "extra": {…} | None}`` for one edge whose key in
+    graph.json is ``key``.
+
+    >>> edge_row(0, Edge("Article:d#1", "Person:刘伟", "MENTIONS"))
+    {'key': 0, 'evidence': None, 'evidence_docs': [], 'extra': None}
+    """
+    if not e.attrs and not e.evidence:  # a bare mention, most edges: the row _split gives
+        return {"key": key, "evidence": None, "evidence_docs": [], "extra": None}
+    ev = sorted(e.evidence, key=EVIDENCE_ORDER)
+    attrs = dict(e.attrs)
+    attrs.update(key=key, evidence=[x.to_dict() for x in ev] or None,
+                 evidence_docs=sorted({x.doc for x in ev}))
+    return _split(attrs, EDGE_COLUMNS)
+
+
 def edge_rows(graph: KnowledgeGraph) -> Iterator[tuple[Edge, dict[str, Any]]]:
     """Every edge in graph.json order, with its row (key as in graph.json)."""
     for k, e in graph.keyed_edges():
-        ev = sorted(e.evidence, key=EVIDENCE_ORDER)
-        attrs = dict(e.attrs)
-        attrs.update(key=k, evidence=[x.to_dict() for x in ev] or None,
-                     evidence_docs=sorted({x.doc for x in ev}))
-        yield e, _split(attrs, EDGE_COLUMNS)
+        yield e, edge_row(k, e)
 
 
 def nodes_by_type(graph: KnowledgeGraph) -> dict[str, list[Node]]:
