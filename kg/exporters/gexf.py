@@ -2,7 +2,9 @@
 
 Written directly, not with networkx's GEXF writer, which would turn the edge
 attribute ``type`` into GEXF's directed/undirected flag and an article's
-``start``/``end`` into time intervals.
+``start``/``end`` into time intervals; one node and edge at a time
+(:func:`write_gexf`), with the bytes ElementTree writes of
+:func:`to_element`, the tree it built before.
 
 Nodes carry ``label`` (shown by Gephi) and the attribute columns ``type``
 plus the node columns of :mod:`kg.exporters.tabular`; edges carry
