@@ -178,3 +178,15 @@ def test_hostile_graph_json_writer_gives_the_bytes_of_json_dumps(graph):
     node_link.dump(g, buf)
     assert buf.getvalue() == g.to_json()
     assert json.loads(buf.getvalue())["edges"]
+
+
+@pytest.mark.parametrize("unsafe", [";", ","])
+def test_tabular_list_element_quotes_exactly_what_its_rule_names(unsafe):
+    # one regex search stands for a test per character: unsafe, list syntax,
+    # str.isspace, control characters; the same on every code point
+    def rule(c: str) -> bool:
+        return c in unsafe or c in '"\\\'[]{},' or c.isspace() or ord(c) < 0x20
+
+    quoted = {c for c in map(chr, range(0x110000)) if tabular.list_element(c, unsafe) != c}
+    assert quoted == {c for c in map(chr, range(0x110000)) if rule(c)}
+    assert {"\u3000", "\u00a0", "\x1f", "\x85"} <= quoted and "全" not in quoted

@@ -47,10 +47,10 @@ Reader = Callable[[Path], KnowledgeGraph]
 @dataclass(frozen=True)
 class Format:
     """One output format: its writer, what it writes, and its reader if any
-    (``"module:function"``, imported only when used). ``cost``: the
-    seconds it took on the 20 MB corpus of ``bench/speed.py`` (the progress
-    lines of ``kg build``), so that the slowest start first when formats are
-    written side by side."""
+    (``"module:function"``, imported only when used). ``cost``: the CPU
+    seconds it takes on the graph of a 10 MB corpus (``bench/export_bench.py``,
+    ``docs/benchmarks.md``), so that the slowest start first when formats
+    are written side by side."""
 
     name: str
     writer: str
@@ -75,15 +75,15 @@ def _load(ref: str) -> Callable:
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("json", "kg.exporters.node_link:write", ("graph.json",), "kg.exporters.node_link:read", cost=0.5),
-    Format("graphml", "kg.exporters.graphml:write", ("graph.graphml",), "kg.exporters.graphml:read", cost=5.5),
-    Format("gexf", "kg.exporters.gexf:write", ("graph.gexf",), "kg.exporters.gexf:read", cost=5),
-    Format("neo4j", "kg.exporters.neo4j:write", ("neo4j/",), "kg.exporters.neo4j:read", cost=2),
-    Format("kuzu", "kg.exporters.kuzu:write", ("kuzu/",), cost=2.5),
+    Format("json", "kg.exporters.node_link:write", ("graph.json",), "kg.exporters.node_link:read", cost=0.25),
+    Format("graphml", "kg.exporters.graphml:write", ("graph.graphml",), "kg.exporters.graphml:read", cost=0.7),
+    Format("gexf", "kg.exporters.gexf:write", ("graph.gexf",), "kg.exporters.gexf:read", cost=0.8),
+    Format("neo4j", "kg.exporters.neo4j:write", ("neo4j/",), "kg.exporters.neo4j:read", cost=0.6),
+    Format("kuzu", "kg.exporters.kuzu:write", ("kuzu/",), cost=0.7),
     Format("rdf", "kg.exporters.rdf:write",
-           ("graph.nt", "graph.ttl", "graph.trig", "graph.jsonld", "ontology.ttl"), cost=13),
-    Format("html", "kg.exporters.html:write", ("graph.html",), cost=1),
-    Format("report", "kg.exporters.report:write", ("report.md",), cost=0.1),  # report: issue 4
+           ("graph.nt", "graph.ttl", "graph.trig", "graph.jsonld", "ontology.ttl"), cost=3.4),
+    Format("html", "kg.exporters.html:write", ("graph.html",), cost=0.4),
+    Format("report", "kg.exporters.report:write", ("report.md",), cost=0.05),  # report: issue 4
 )}
 EXPORTERS: tuple[str, ...] = tuple(FORMATS)  # every format's name, in order
 DEFAULT_FORMATS = EXPORTERS  # what `kg build` writes unless told --formats

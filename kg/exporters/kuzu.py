@@ -70,25 +70,29 @@ def _cols(columns: tuple[tb.Column, ...]) -> str:
 def rel_pairs(graph: KnowledgeGraph) -> dict[str, list[tuple[str, str]]]:
     """Every edge type with its (from, to) node-type pairs, contract first."""
     pairs = {t: list(tb.EDGE_ENDS.get(t, ())) for t in EDGE_TYPES}
+    types = {nid: node.type for nid, node in graph.nodes.items()}
     for e in graph.iter_edges():
-        p = (graph.nodes[e.source].type, graph.nodes[e.target].type)
+        p = (types[e.source], types[e.target])
         if p not in pairs[e.type]:
             pairs[e.type].append(p)
     return pairs
 
 
-def schema_cypher(graph: KnowledgeGraph) -> str:
+def schema_cypher(graph: KnowledgeGraph, pairs: dict[str, list[tuple[str, str]]] | None = None) -> str:
+    """``schema.cypher`` (``pairs``: :func:`rel_pairs` of the graph, if already made)."""
     out = ["// Node and relationship tables for LadybugDB / Kuzu; run before load.cypher."]
     for t in NODE_TYPES:
         out.append(f"CREATE NODE TABLE {t}(`id` STRING PRIMARY KEY, {_cols(tb.node_columns(t))});")
-    for t, pairs in rel_pairs(graph).items():
-        ends = ", ".join(f"FROM {a} TO {b}" for a, b in pairs)
+    for t, type_pairs in (rel_pairs(graph) if pairs is None else pairs).items():
+        ends = ", ".join(f"FROM {a} TO {b}" for a, b in type_pairs)
         out.append(f"CREATE REL TABLE {t}({ends}, {_cols(tb.EDGE_COLUMNS)});")
     return "\n".join(out) + "\n"
 
 
-def tables(graph: KnowledgeGraph) -> tuple[list[tb.TableFile], str]:
-    """The CSV files and the ``load.cypher`` that reads them."""
+def tables(graph: KnowledgeGraph, pairs: dict[str, list[tuple[str, str]]] | None = None
+           ) -> tuple[list[tb.TableFile], str]:
+    """The CSV files and the ``load.cypher`` that reads them (``pairs``:
+    :func:`rel_pairs` of the graph, if already made)."""
     files: list[tb.TableFile] = []
     load = ["// Run from this folder, after schema.cypher: paths are relative to it."]
     for type_, nodes in tb.nodes_by_type(graph).items():
@@ -101,10 +105,10 @@ def tables(graph: KnowledgeGraph) -> tuple[list[tb.TableFile], str]:
         files.append(tb.TableFile(path, tb.csv_text(["id"] + [n for n, _ in cols], rows)))
         load.append(f"COPY {type_} FROM '{path}' ({COPY_OPTIONS});")
     groups: dict[tuple[str, str, str], list[list[str | None]]] = {}
-    for e, r in tb.edge_rows(graph):
-        key = (e.type, graph.nodes[e.source].type, graph.nodes[e.target].type)
-        groups.setdefault(key, []).append([e.source, e.target] + [cell(r.get(n), k) for n, k in tb.EDGE_COLUMNS])
-    pairs = rel_pairs(graph)
+    types = {nid: node.type for nid, node in graph.nodes.items()}
+    for e, cells in tb.edge_cells(graph, cell):
+        groups.setdefault((e.type, types[e.source], types[e.target]), []).append([e.source, e.target, *cells])
+    pairs = rel_pairs(graph) if pairs is None else pairs
     head = ["from", "to"] + [n for n, _ in tb.EDGE_COLUMNS]
     for type_ in EDGE_TYPES:
         for src, dst in pairs[type_]:
@@ -120,12 +124,13 @@ def tables(graph: KnowledgeGraph) -> tuple[list[tb.TableFile], str]:
 
 def write(graph: KnowledgeGraph, out_dir: Path, options: ExportOptions | None = None) -> list[str]:
     folder = Path(out_dir) / FOLDER
-    files, load = tables(graph)
+    pairs = rel_pairs(graph)
+    files, load = tables(graph, pairs)
     for f in files:
         p = folder / f.path
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(f.text, encoding="utf-8", newline="")
-    (folder / "schema.cypher").write_text(schema_cypher(graph), encoding="utf-8", newline="")
+    (folder / "schema.cypher").write_text(schema_cypher(graph, pairs), encoding="utf-8", newline="")
     (folder / "load.cypher").write_text(load, encoding="utf-8", newline="")
     (folder / "README.txt").write_text(tb.SPREADSHEET_WARNING, encoding="utf-8", newline="")
     return [f"{FOLDER}/"]

@@ -83,9 +83,8 @@ def tables(graph: KnowledgeGraph) -> list[tb.TableFile]:
             rows.append([node.id, labels] + [cell(r.get(n), k) for n, k in cols])
         files.append(tb.TableFile(node_file(type_), tb.csv_text(head, rows)))
     by_type: dict[str, list[list[str | None]]] = {}
-    for e, r in tb.edge_rows(graph):
-        by_type.setdefault(e.type, []).append(
-            [e.source, e.target, e.type] + [cell(r.get(n), k) for n, k in tb.EDGE_COLUMNS])
+    for e, cells in tb.edge_cells(graph, cell):
+        by_type.setdefault(e.type, []).append([e.source, e.target, e.type, *cells])
     head = [":START_ID", ":END_ID", ":TYPE"] + [header(n, k) for n, k in tb.EDGE_COLUMNS]
     for type_ in tb.edge_types_present(graph):
         files.append(tb.TableFile(rel_file(type_), tb.csv_text(head, by_type[type_])))

@@ -19,6 +19,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from rdflib import URIRef
+
 from kg.exporters import ExportOptions
 from kg.model import KnowledgeGraph
 from kg.rdf import data_path
@@ -32,20 +34,49 @@ FILES = ["graph.nt", "graph.ttl", "graph.trig", "graph.jsonld", "ontology.ttl"]
 
 def write_nt_nq(graph: KnowledgeGraph, nt: Path, nq: Path, iris: Iris) -> int:
     """Stream the graph into N-Triples (each triple once) and N-Quads (each
-    triple once per named graph holding it); returns the triple count."""
+    triple once per named graph holding it); returns the triple count.
+
+    Subjects, predicates, graph names and most objects are IRIs, and the
+    same few thousand come back on every line (``iris`` makes each once):
+    each IRI is written as N-Triples once and remembered. Lines are written
+    a few thousand at a time."""
     n = 0
+    iri_text: dict[URIRef, str] = {}  # an IRI -> its N-Triples form
+
+    def iri(t: URIRef) -> str:
+        text = iri_text.get(t)
+        if text is None:
+            text = iri_text[t] = term(t)
+        return text
+
     with nt.open("w", encoding="utf-8", newline="\n") as fnt, \
             nq.open("w", encoding="utf-8", newline="\n") as fnq:
-        for st in statements(graph, iris):
-            line = f"{term(st.s)} {term(st.p)} {term(st.o)}"
-            fnt.write(line + " .\n")
-            if st.graphs:
-                for g in st.graphs:
-                    fnq.write(f"{line} {term(g)} .\n")
+        lines: list[str] = []
+        quad_lines: list[str] = []
+        known = iri_text.get
+        for s, p, o, graphs in statements(graph, iris):
+            line = (f"{known(s) or iri(s)} {known(p) or iri(p)} "
+                    f"{(known(o) or iri(o)) if type(o) is URIRef else term(o)}")
+            lines.append(line)
+            if graphs:
+                for g in graphs:
+                    quad_lines.append(f"{line} {known(g) or iri(g)}")
             else:
-                fnq.write(line + " .\n")
+                quad_lines.append(line)
             n += 1
+            if len(lines) >= 4096:
+                _flush(fnt, lines)
+                _flush(fnq, quad_lines)
+        _flush(fnt, lines)
+        _flush(fnq, quad_lines)
     return n
+
+
+def _flush(out, lines: list[str]) -> None:
+    """Write ``lines`` (statements without their closing `` .``), emptied."""
+    if lines:
+        out.write(" .\n".join(lines) + " .\n")
+        lines.clear()
 
 
 def write(graph: KnowledgeGraph, out_dir: Path, options: ExportOptions | None = None) -> list[str]:

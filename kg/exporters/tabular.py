@@ -35,8 +35,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Iterator
 
 from kg.model import EDGE_TYPES, EVIDENCE_ORDER, NODE_TYPES, Edge, KnowledgeGraph, Node
 
@@ -59,6 +61,7 @@ EXTRA: Column = ("extra", JSON)
 EDGE_COLUMNS: tuple[Column, ...] = (
     ("key", INT), ("title", STRING), ("date", STRING), ("former", BOOL),
     ("evidence", JSON), ("evidence_docs", LIST), EXTRA)
+assert EDGE_COLUMNS[0] == ("key", INT)  # edge_cells: a bare mention differs only there
 
 # The (from, to) node types of each edge type, as the contract (GRAPH.md) has
 # them; a table-per-pair database declares these even when no edge uses them,
@@ -115,14 +118,49 @@ def node_row(node: Node) -> dict[str, Any]:
     return {"id": node.id, **_split(attrs, node_columns(node.type))}
 
 
+def edge_row(key: int, e: Edge) -> dict[str, Any]:
+    """``{column: value, …, "extra": {…} | None}`` for one edge whose key in
+    graph.json is ``key``.
+
+    >>> edge_row(0, Edge("Article:d#1", "Person:刘伟", "MENTIONS"))
+    {'key': 0, 'evidence': None, 'evidence_docs': [], 'extra': None}
+    """
+    if not e.attrs and not e.evidence:  # a bare mention, most edges: the row _split gives
+        return {"key": key, "evidence": None, "evidence_docs": [], "extra": None}
+    ev = sorted(e.evidence, key=EVIDENCE_ORDER)
+    attrs = dict(e.attrs)
+    attrs.update(key=key, evidence=[x.to_dict() for x in ev] or None,
+                 evidence_docs=sorted({x.doc for x in ev}))
+    return _split(attrs, EDGE_COLUMNS)
+
+
 def edge_rows(graph: KnowledgeGraph) -> Iterator[tuple[Edge, dict[str, Any]]]:
     """Every edge in graph.json order, with its row (key as in graph.json)."""
     for k, e in graph.keyed_edges():
-        ev = sorted(e.evidence, key=EVIDENCE_ORDER)
-        attrs = dict(e.attrs)
-        attrs.update(key=k, evidence=[x.to_dict() for x in ev] or None,
-                     evidence_docs=sorted({x.doc for x in ev}))
-        yield e, _split(attrs, EDGE_COLUMNS)
+        yield e, edge_row(k, e)
+
+
+def edge_cells(graph: KnowledgeGraph, cell: Callable[[Any, str], str | None]
+               ) -> Iterator[tuple[Edge, list[str | None]]]:
+    """Every edge in graph.json order with its cells, ``cell(value, kind)``
+    for each of ``EDGE_COLUMNS``. The cells of a bare mention (most edges)
+    are those of any other but its key, so they are made once.
+
+    >>> g = KnowledgeGraph(); a = g.add_node("Article", "a", key="d#1")
+    >>> g.add_mentions(a, [g.add_node("Person", "刘伟"), g.add_node("Person", "王芳")])
+    >>> [cells for _, cells in edge_cells(g, scalar)]
+    [['0', None, None, None, None, '[]', None], ['0', None, None, None, None, '[]', None]]
+    """
+    bare: list[str | None] | None = None
+    for k, e in graph.keyed_edges():
+        if not e.attrs and not e.evidence:
+            if bare is None:
+                row = edge_row(0, e)
+                bare = [cell(row.get(n), kind) for n, kind in EDGE_COLUMNS[1:]]
+            yield e, [cell(k, INT), *bare]
+        else:
+            row = edge_row(k, e)
+            yield e, [cell(row.get(n), kind) for n, kind in EDGE_COLUMNS]
 
 
 def nodes_by_type(graph: KnowledgeGraph) -> dict[str, list[Node]]:
@@ -160,11 +198,21 @@ def list_element(text: str, unsafe: str) -> str:
     >>> list_element("a[b", ","), list_element("'x", ","), list_element("全总", ",")
     ('"a\\\\u005bb"', '"\\\\u0027x"', '全总')
     """
-    if text and not any(c in unsafe or c in _LIST_SYNTAX or c.isspace() or ord(c) < 0x20 for c in text):
+    if text and not _needs_quotes(unsafe).search(text):
         return text
     escape = set(unsafe) | _LIST_SYNTAX
     return '"' + "".join(f"\\u{ord(c):04x}" if c in escape or c.isspace() or ord(c) < 0x20 else c
                          for c in text) + '"'
+
+
+@lru_cache(maxsize=None)
+def _needs_quotes(unsafe: str) -> re.Pattern:
+    """What :func:`list_element` quotes, as one character class: the
+    characters of ``unsafe`` and of the list syntax, whitespace (``\\s`` is
+    ``str.isspace``) and control characters. One search instead of a test
+    per character (most of the time of the database tables)."""
+    chars = "".join(re.escape(c) for c in sorted(set(unsafe) | _LIST_SYNTAX))
+    return re.compile(f"[{chars}\\s\\x00-\\x1f]")
 
 
 def read_list_element(text: str) -> str:

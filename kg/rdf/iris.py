@@ -65,29 +65,57 @@ def digest(*parts: str) -> str:
 
 
 class Iris:
-    """IRI factory for one base IRI."""
+    """IRI factory for one base IRI. Each IRI is made once and remembered
+    (an export asks for the same node, document and graph IRIs hundreds of
+    thousands of times; percent-encoding was a third of the RDF stage), so
+    the same text gives the same :class:`~rdflib.URIRef` object.
+
+    >>> iris = Iris(); iris.graph("a b.txt") is iris.graph("a b.txt")
+    True
+    """
 
     def __init__(self, base: str = DEFAULT_BASE) -> None:
         self.base = check_base(base)
+        self._nodes: dict[str, URIRef] = {}
+        self._sources: dict[str, URIRef] = {}
+        self._graphs: dict[str, URIRef] = {}
+        self._evidence: dict[tuple[str, int, int], URIRef] = {}
+        self._roles: dict[str, URIRef] = {}
 
     def node(self, node_id: str) -> URIRef:
-        type_, sep, key = node_id.partition(":")
-        if not sep or type_ not in SEGMENTS:
-            raise RdfError(f"node id {node_id!r} does not start with a known type; "
-                           f"known: {', '.join(NODE_TYPES)}")
-        return URIRef(f"{self.base}{SEGMENTS[type_]}/{enc(key)}")
+        iri = self._nodes.get(node_id)
+        if iri is None:
+            type_, sep, key = node_id.partition(":")
+            if not sep or type_ not in SEGMENTS:
+                raise RdfError(f"node id {node_id!r} does not start with a known type; "
+                               f"known: {', '.join(NODE_TYPES)}")
+            iri = self._nodes[node_id] = URIRef(f"{self.base}{SEGMENTS[type_]}/{enc(key)}")
+        return iri
 
     def source(self, doc: str) -> URIRef:
-        return URIRef(f"{self.base}source/{enc(doc)}")
+        iri = self._sources.get(doc)
+        if iri is None:
+            iri = self._sources[doc] = URIRef(f"{self.base}source/{enc(doc)}")
+        return iri
 
     def evidence(self, doc: str, start: int, end: int) -> URIRef:
-        return URIRef(f"{self.base}source/{enc(doc)}/chars/{int(start)}-{int(end)}")
+        key = (doc, start, end)
+        iri = self._evidence.get(key)
+        if iri is None:
+            iri = self._evidence[key] = URIRef(f"{self.source(doc)}/chars/{int(start)}-{int(end)}")
+        return iri
 
     def graph(self, doc: str) -> URIRef:
-        return URIRef(f"{self.base}graph/{enc(doc)}")
+        iri = self._graphs.get(doc)
+        if iri is None:
+            iri = self._graphs[doc] = URIRef(f"{self.base}graph/{enc(doc)}")
+        return iri
 
     def role(self, title: str) -> URIRef:
-        return URIRef(f"{self.base}role/{enc(title)}")
+        iri = self._roles.get(title)
+        if iri is None:
+            iri = self._roles[title] = URIRef(f"{self.base}role/{enc(title)}")
+        return iri
 
     def scheme(self, name: str) -> URIRef:
         return URIRef(f"{self.base}scheme/{name}")

@@ -32,9 +32,8 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node as Term
@@ -42,15 +41,16 @@ from rdflib.term import Node as Term
 from kg.model import EVIDENCE_ORDER, Edge, Evidence, KnowledgeGraph, Node
 from kg.rdf import data_path
 from kg.rdf.iris import Iris
-from kg.rdf.vocab import (DCTERMS, DIVISION, FOAF, OA, ORG, ORG_KIND_CLASS, OWL, PROV, RDF,
-                          RDFS, SCHEMA, SKOS, TIME, UKG, UNION_LEVEL, WD, XSD)
+from kg.rdf import vocab
+from kg.rdf.vocab import DIVISION, ORG_KIND_CLASS, UNION_LEVEL, WD
 
 Triple = tuple[Term, Term, Term]
 
 
-@dataclass(frozen=True)
-class Statement:
-    """One triple and the named graphs holding it (empty: the default graph)."""
+class Statement(NamedTuple):
+    """One triple and the named graphs holding it (empty: the default graph).
+    A named tuple: an export makes one per triple, and a frozen dataclass
+    costs twice as much to make."""
 
     s: Term
     p: Term
@@ -60,6 +60,33 @@ class Statement:
     @property
     def triple(self) -> Triple:
         return (self.s, self.p, self.o)
+
+
+class _Terms:
+    """An rdflib namespace whose terms, once looked up, are plain attributes:
+    ``RDF.type`` on the namespace itself runs its ``__getattr__`` (1 to 4
+    µs) at every use, and the mapping uses a few terms per statement. The
+    first look-up goes to the namespace, so a closed one still rejects a
+    misspelt term.
+
+    >>> _Terms(vocab.RDF).type is vocab.RDF.type
+    True
+    """
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+
+DCTERMS, FOAF, OA, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, UKG, XSD = map(_Terms, (
+    vocab.DCTERMS, vocab.FOAF, vocab.OA, vocab.ORG, vocab.OWL, vocab.PROV, vocab.RDF, vocab.RDFS,
+    vocab.SCHEMA, vocab.SKOS, vocab.TIME, vocab.UKG, vocab.XSD))
 
 
 NODE_CLASSES = {
@@ -116,6 +143,17 @@ def date_literal(value: str) -> tuple[Literal, URIRef] | None:
 
 def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
+
+
+@lru_cache(maxsize=1 << 16)
+def offset(n: int) -> Literal:
+    """An evidence offset as an ``xsd:nonNegativeInteger`` literal (made
+    once per value: rdflib takes some 8 µs to make one, two per evidence).
+
+    >>> offset(12)
+    rdflib.term.Literal('12', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#nonNegativeInteger'))
+    """
+    return Literal(n, datatype=vocab.XSD.nonNegativeInteger)
 
 
 class _Mapper:
@@ -223,13 +261,13 @@ class _Mapper:
         pred, direction = EDGE_PREDICATES[e.type]
         src, tgt = self.iris.node(e.source), self.iris.node(e.target)
         s, o = (src, tgt) if direction > 0 else (tgt, src)
-        evidence = sorted(e.evidence, key=EVIDENCE_ORDER)
-        docs = sorted({ev.doc for ev in evidence})
         if e.type == "MENTIONS":
             art = self.kg.nodes.get(e.source)
             doc = art.attrs.get("doc", "") if art is not None else ""
             yield Statement(s, pred, o, (self.iris.graph(doc),) if doc else ())
             return
+        evidence = sorted(e.evidence, key=EVIDENCE_ORDER)
+        docs = sorted({ev.doc for ev in evidence})
         # where the fact was read: its evidence; a byline-less AUTHORED edge
         # is read from the article itself
         derived: list[tuple[URIRef, str]] = []
@@ -320,8 +358,8 @@ class _Mapper:
             yield Statement(s, OA.hasSelector, pos, g)
             yield Statement(s, OA.hasSelector, quote, g)
             yield Statement(pos, RDF.type, OA.TextPositionSelector, g)
-            yield Statement(pos, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger), g)
-            yield Statement(pos, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger), g)
+            yield Statement(pos, OA.start, offset(ev.start), g)
+            yield Statement(pos, OA.end, offset(ev.end), g)
             yield Statement(quote, RDF.type, OA.TextQuoteSelector, g)
             yield Statement(quote, OA.exact, zh(ev.sentence), g)
         art = self.article_iri(ev)

@@ -206,7 +206,7 @@ def select_view(graph: KnowledgeGraph, *, focus: str | None = None, depth: int |
                     break
                 steps += 1
                 ring = [m for nid in ring for m in adj[nid] if m not in chosen]
-        chosen |= _attached_hidden(graph, allowed - drawn, chosen, hidden_cap)
+        chosen |= _attached_hidden(all_edges, allowed - drawn, chosen, hidden_cap)
     edges = [e for e in all_edges if e.source in chosen and e.target in chosen]
     left_nodes: dict[str, int] = {}
     for nid, n in graph.nodes.items():
@@ -224,11 +224,12 @@ def select_view(graph: KnowledgeGraph, *, focus: str | None = None, depth: int |
                 left_out_edges=dict(sorted(left_edges.items())))
 
 
-def _attached_hidden(graph: KnowledgeGraph, hidden: set[str], chosen: set[str], budget: int) -> set[str]:
+def _attached_hidden(edges: list[Edge], hidden: set[str], chosen: set[str], budget: int) -> set[str]:
     """Of the ``hidden`` nodes, at most ``budget`` linked to ``chosen`` by a
-    walked edge (an article to its authors), the most linked first."""
+    walked edge of ``edges`` (the graph's, made once: an article to its
+    authors), the most linked first."""
     links: dict[str, int] = {}
-    for e in graph.edges:
+    for e in edges:
         if e.type in NOT_WALKED:
             continue
         for a, b in ((e.source, e.target), (e.target, e.source)):
