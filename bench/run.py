@@ -9,7 +9,8 @@ For each size N (MB) it generates a corpus in which every document is altered
 (c) ``kg build --workers 2 --no-cache``;
 
 and prints wall time, throughput, CPU time and peak RSS (the sum over the
-process and its children, sampled every 50 ms), and the ratios the issue
+process and its children, sampled every 50 ms; also their summed PSS, which
+counts a page forked processes share once), and the ratios the issue
 asks for. A script that prints figures, not a test.
 
     python bench/run.py --mb 10 100 [--repeat 3] [--keep DIR]
@@ -40,22 +41,26 @@ sys.path.insert(0, str(HERE))
 from make_corpus import make_corpus  # noqa: E402
 
 
-def _sample(proc: psutil.Process, cpu: dict[int, float]) -> int:
-    """Summed RSS of ``proc`` and its children; records each one's CPU time."""
-    total = 0
+def _sample(proc: psutil.Process, cpu: dict[int, float]) -> tuple[int, int]:
+    """Summed RSS and summed PSS of ``proc`` and its children; records each
+    one's CPU time. RSS counts a page every process shares (a forked
+    writer's inherited graph) once per process; PSS splits it between them,
+    so their sum is the memory the run holds (0 where the system has no PSS)."""
+    rss = pss = 0
     try:
         procs = [proc, *proc.children(recursive=True)]
     except psutil.Error:
-        return 0
+        return 0, 0
     for p in procs:
         try:
             with p.oneshot():
-                total += p.memory_info().rss
+                rss += p.memory_info().rss
                 t = p.cpu_times()
                 cpu[p.pid] = t.user + t.system
-        except psutil.Error:
+            pss += getattr(p.memory_full_info(), "pss", 0)
+        except (psutil.Error, OSError):
             pass
-    return total
+    return rss, pss
 
 
 def measure(cmd: list[str], log: Path) -> dict[str, float]:
@@ -65,9 +70,10 @@ def measure(cmd: list[str], log: Path) -> dict[str, float]:
     with open(log, "wb") as fh:
         popen = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT)
         proc = psutil.Process(popen.pid)
-        peak = 0
+        peak = peak_pss = 0
         while popen.poll() is None:
-            peak = max(peak, _sample(proc, cpu))
+            rss, pss = _sample(proc, cpu)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             time.sleep(0.05)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -78,13 +84,14 @@ def measure(cmd: list[str], log: Path) -> dict[str, float]:
     # for each process, the run cannot take less than this
     busiest = max(cpu.values(), default=total)
     return {"wall": wall, "cpu": total, "busiest": busiest, "main": cpu.get(popen.pid, total),
-            "rss": peak / 2**20}
+            "rss": peak / 2**20, "pss": peak_pss / 2**20}
 
 
 def _median(tries: list[dict[str, float]]) -> dict[str, float]:
     """Each figure's median over the tries; peak RSS, the largest."""
     out = {k: statistics.median(t[k] for t in tries) for k in tries[0]}
     out["rss"] = max(t["rss"] for t in tries)
+    out["pss"] = max(t.get("pss", 0) for t in tries)
     return out
 
 
