@@ -180,12 +180,7 @@ def escape_attr(s: str) -> str:
     """
     if not _ATTR_SPECIAL.search(s):
         return s
-    if "&" in s:
-        s = s.replace("&", "&amp;")
-    if "<" in s:
-        s = s.replace("<", "&lt;")
-    if ">" in s:
-        s = s.replace(">", "&gt;")
+    s = escape_text(s)
     if '"' in s:
         s = s.replace('"', "&quot;")
     if "\r" in s:
