@@ -109,21 +109,27 @@ def _write_side_by_side(graph: KnowledgeGraph, stage: Path, formats: list[str], 
 
             while todo and len(running) < workers:  # no more in flight than workers: each starts when said
                 submit()
+            def died(*names: str) -> ExportFailed:  # which of those in flight died, the pool does not say
+                held = ", ".join(n for n in formats if n in names or n in running.values())
+                return ExportFailed(f"writing {held}: a process writing them ended before it "
+                                    "finished (killed, or out of memory? try --workers 1)")
+
             while running:
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for fut in sorted(done, key=lambda f: formats.index(running[f])):
                     name = running.pop(fut)
                     try:
                         files, seconds = fut.result()
-                    except BrokenProcessPool:  # which of those in flight died, it does not say
-                        held = ", ".join(n for n in formats if n == name or n in running.values())
-                        raise ExportFailed(f"writing {held}: a process writing them ended before it "
-                                           "finished (killed, or out of memory? try --workers 1)") from None
+                    except BrokenProcessPool:
+                        raise died(name) from None
                     written[name] = files
                     if progress is not None:
                         progress.finished(name, seconds, files)
                     if todo:
-                        submit()
+                        try:
+                            submit()
+                        except BrokenProcessPool:  # a writer still in flight died meanwhile
+                            raise died() from None
     finally:
         _GRAPH = None
         gc.unfreeze()
