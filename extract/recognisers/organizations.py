@@ -205,6 +205,11 @@ _TRADE = re.compile(rf"[{CJK}]{{2,8}}?工会(?!联合会|联合总会|委员|小
 _TRADE_WORDS = ("n", "vn", "nz", "j", "b", "an", "l")
 
 
+@lru_cache(maxsize=1)
+def _trade_generic() -> tuple[str, ...]:
+    return lexicon.word_list("generic_modifiers.txt") + lexicon.word_list("trade_union_generic.txt")
+
+
 def _trade_union(text: str, i: int, k: int, regions: list[lexicon.Region]) -> Mention | None:
     """A region's union of a trade or sector, written after its full region
     name (成都市教育工会, 四川省教科文卫体工会, 成都市机关工会): the trade in
@@ -213,8 +218,7 @@ def _trade_union(text: str, i: int, k: int, regions: list[lexicon.Region]) -> Me
     if m is None:
         return None
     trade = m.group(0)[:-2]
-    generic = lexicon.word_list("generic_modifiers.txt") + lexicon.word_list("trade_union_generic.txt")
-    if any(trade.startswith(g) for g in generic) or "总" in trade:
+    if trade.startswith(_trade_generic()) or "总" in trade:
         return None
     words = posseg(trade)
     if not all(flag in _TRADE_WORDS or flag == "v" for _, flag in words) or words[-1][1] == "v":
@@ -347,14 +351,25 @@ def _count_words(words: list[tuple[str, str]], tail: str) -> int:
     return n
 
 
+_STOPS = "，。；：！？（）“”《》\n ()"  # no body's name runs across these
+
+
+def _after_last_stop(text: str, lo: int, hi: int, stops: str) -> int:
+    """Where ``text[lo:hi]`` starts again after the last of ``stops`` in it
+    (``lo`` when there is none).
+
+    >>> _after_last_stop("在会上，省总工会", 0, 8, "，")
+    4
+    """
+    cut = max(text.rfind(c, lo, hi) for c in stops)
+    return cut + 1 if cut >= 0 else lo
+
+
 def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
     """Where a body's name starts, reading back from its last word: the run
     of noun-like words before it (浙东运河 博物馆, 中国服装设计师 协会)."""
-    lo = max(0, suffix_start - max_len - 4)
+    lo = _after_last_stop(text, max(0, suffix_start - max_len - 4), suffix_start, _STOPS + "、")
     window = text[lo:suffix_start]
-    cut = max(window.rfind(c) for c in "，。、；：！？（）“”《》\n ()")
-    if cut >= 0:
-        lo, window = lo + cut + 1, window[cut + 1:]
     if not window:
         return None
     words = posseg(window)
@@ -405,11 +420,7 @@ def _joined_name(text: str, suffix_start: int) -> int | None:
     >>> _joined_name("出席的有香港证券及期货业职工会", 13)
     4
     """
-    lo = max(0, suffix_start - _JOINED_MAX)
-    window = text[lo:suffix_start]
-    cut = max(window.rfind(c) for c in "，。；：！？（）“”《》\n ()")
-    if cut >= 0:
-        lo = lo + cut + 1
+    lo = _after_last_stop(text, max(0, suffix_start - _JOINED_MAX), suffix_start, _STOPS)
     for p in range(suffix_start - 4, lo - 1, -1):
         if match_region_at(text, p, allow_city_short=True) is None:
             continue

@@ -85,7 +85,8 @@ def propose(text: str, tags: list, found: list[Mention]) -> list[Mention]:
     for t in tags:
         if t.tag != "ORG" or len(t.text) < 2:
             continue
-        if len(t.text) < 3 and not text.startswith(marks, t.end):
+        employer = text.startswith(marks, t.end)  # 美团骑手, 韵达快递员: a brand named as a worker's employer
+        if len(t.text) < 3 and not employer:
             continue
         if _generic(t.text) or _furniture(text, t.start, t.end):
             continue
@@ -101,8 +102,8 @@ def propose(text: str, tags: list, found: list[Mention]) -> list[Mention]:
             continue
         m = _reread(t.text, t.start, text[t.end:t.end + _RIGHT_CONTEXT])
         kind = next((k for w, k in words if t.text.endswith(w) and len(t.text) > len(w) + 2), None)
-        if m is None and kind is None and text.startswith(marks, t.end):
-            kind = "enterprise"  # 美团骑手, 韵达快递员: a brand named as a worker's employer
+        if m is None and kind is None and employer:
+            kind = "enterprise"
         if m is None and kind is not None:
             m = Mention("Organization", t.text, t.text, t.start, t.end, rule="statistical-org",
                         org=OrgAttrs(kind))
