@@ -89,47 +89,41 @@ def schema_cypher(graph: KnowledgeGraph, pairs: dict[str, list[tuple[str, str]]]
     return "\n".join(out) + "\n"
 
 
-def tables(graph: KnowledgeGraph, pairs: dict[str, list[tuple[str, str]]] | None = None
-           ) -> tuple[list[tb.TableFile], str]:
-    """The CSV files and the ``load.cypher`` that reads them (``pairs``:
-    :func:`rel_pairs` of the graph, if already made)."""
-    files: list[tb.TableFile] = []
+def tables(graph: KnowledgeGraph, folder: Path, pairs: dict[str, list[tuple[str, str]]] | None = None
+           ) -> str:
+    """Write the CSV files into ``folder``, row by row, and return the
+    ``load.cypher`` that reads them (``pairs``: :func:`rel_pairs` of the
+    graph, if already made)."""
     load = ["// Run from this folder, after schema.cypher: paths are relative to it."]
-    for type_, nodes in tb.nodes_by_type(graph).items():
-        cols = tb.node_columns(type_)
-        rows = []
-        for node in nodes:
-            r = tb.node_row(node)
-            rows.append([node.id] + [cell(r.get(n), k) for n, k in cols])
-        path = node_path(type_)
-        files.append(tb.TableFile(path, tb.csv_text(["id"] + [n for n, _ in cols], rows)))
-        load.append(f"COPY {type_} FROM '{path}' ({COPY_OPTIONS});")
-    groups: dict[tuple[str, str, str], list[list[str | None]]] = {}
-    types = {nid: node.type for nid, node in graph.nodes.items()}
-    for e, cells in tb.edge_cells(graph, cell):
-        groups.setdefault((e.type, types[e.source], types[e.target]), []).append([e.source, e.target, *cells])
+    with tb.CsvTables(folder) as out:
+        for type_, nodes in tb.nodes_by_type(graph).items():
+            cols = tb.node_columns(type_)
+            head = ["id"] + [n for n, _ in cols]
+            path = node_path(type_)
+            for node in nodes:
+                r = tb.node_row(node)
+                out.row(path, head, [node.id] + [cell(r.get(n), k) for n, k in cols])
+            load.append(f"COPY {type_} FROM '{path}' ({COPY_OPTIONS});")
+        types = {nid: node.type for nid, node in graph.nodes.items()}
+        head = ["from", "to"] + [n for n, _ in tb.EDGE_COLUMNS]
+        for e, cells in tb.edge_cells(graph, cell):
+            out.row(rel_path(e.type, types[e.source], types[e.target]), head, [e.source, e.target, *cells])
+    written = set(out.written)
     pairs = rel_pairs(graph) if pairs is None else pairs
-    head = ["from", "to"] + [n for n, _ in tb.EDGE_COLUMNS]
     for type_ in EDGE_TYPES:
         for src, dst in pairs[type_]:
-            rows = groups.get((type_, src, dst))
-            if not rows:
-                continue
             path = rel_path(type_, src, dst)
-            files.append(tb.TableFile(path, tb.csv_text(head, rows)))
-            which = f"from='{src}', to='{dst}', " if len(pairs[type_]) > 1 else ""
-            load.append(f"COPY {type_} FROM '{path}' ({which}{COPY_OPTIONS});")
-    return files, "\n".join(load) + "\n"
+            if path in written:
+                which = f"from='{src}', to='{dst}', " if len(pairs[type_]) > 1 else ""
+                load.append(f"COPY {type_} FROM '{path}' ({which}{COPY_OPTIONS});")
+    return "\n".join(load) + "\n"
 
 
 def write(graph: KnowledgeGraph, out_dir: Path, options: ExportOptions | None = None) -> list[str]:
     folder = Path(out_dir) / FOLDER
     pairs = rel_pairs(graph)
-    files, load = tables(graph, pairs)
-    for f in files:
-        p = folder / f.path
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(f.text, encoding="utf-8", newline="")
+    folder.mkdir(parents=True, exist_ok=True)
+    load = tables(graph, folder, pairs)
     (folder / "schema.cypher").write_text(schema_cypher(graph, pairs), encoding="utf-8", newline="")
     (folder / "load.cypher").write_text(load, encoding="utf-8", newline="")
     (folder / "README.txt").write_text(tb.SPREADSHEET_WARNING, encoding="utf-8", newline="")

@@ -71,27 +71,27 @@ def rel_file(type_: str) -> str:
     return f"relationships_{type_}.csv"
 
 
-def tables(graph: KnowledgeGraph) -> list[tb.TableFile]:
-    files = []
-    for type_, nodes in tb.nodes_by_type(graph).items():
-        cols = tb.node_columns(type_)
-        head = ["id:ID", ":LABEL"] + [header(n, k) for n, k in cols]
-        labels = ARRAY_DELIMITER.join((COMMON_LABEL, type_))
-        rows = []
-        for node in nodes:
-            r = tb.node_row(node)
-            rows.append([node.id, labels] + [cell(r.get(n), k) for n, k in cols])
-        files.append(tb.TableFile(node_file(type_), tb.csv_text(head, rows)))
-    by_type: dict[str, list[list[str | None]]] = {}
-    for e, cells in tb.edge_cells(graph, cell):
-        by_type.setdefault(e.type, []).append([e.source, e.target, e.type, *cells])
-    head = [":START_ID", ":END_ID", ":TYPE"] + [header(n, k) for n, k in tb.EDGE_COLUMNS]
-    for type_ in tb.edge_types_present(graph):
-        files.append(tb.TableFile(rel_file(type_), tb.csv_text(head, by_type[type_])))
-    return files
+def tables(graph: KnowledgeGraph, folder: Path) -> list[str]:
+    """Write the node and relationship CSVs into ``folder``, row by row;
+    their names, node files first (types in contract order), then
+    relationship files (edge types in contract order)."""
+    by_type = tb.nodes_by_type(graph)
+    with tb.CsvTables(folder) as out:
+        for type_, nodes in by_type.items():
+            cols = tb.node_columns(type_)
+            head = ["id:ID", ":LABEL"] + [header(n, k) for n, k in cols]
+            labels = ARRAY_DELIMITER.join((COMMON_LABEL, type_))
+            path = node_file(type_)
+            for node in nodes:
+                r = tb.node_row(node)
+                out.row(path, head, [node.id, labels] + [cell(r.get(n), k) for n, k in cols])
+        head = [":START_ID", ":END_ID", ":TYPE"] + [header(n, k) for n, k in tb.EDGE_COLUMNS]
+        for e, cells in tb.edge_cells(graph, cell):
+            out.row(rel_file(e.type), head, [e.source, e.target, e.type, *cells])
+    return [node_file(t) for t in by_type] + [rel_file(t) for t in tb.edge_types_present(graph)]
 
 
-def import_sh(files: list[tb.TableFile]) -> str:
+def import_sh(files: list[str]) -> str:
     lines = [
         "#!/bin/sh",
         "# Bulk-load these CSV files into a new, empty Neo4j 5 database.",
@@ -111,8 +111,8 @@ def import_sh(files: list[tb.TableFile]) -> str:
         "  --id-type=STRING \\",
     ]
     for f in files:
-        flag = "--nodes" if f.path.startswith("nodes_") else "--relationships"
-        lines.append(f"  {flag}={f.path} \\")
+        flag = "--nodes" if f.startswith("nodes_") else "--relationships"
+        lines.append(f"  {flag}={f} \\")
     lines[-1] = lines[-1][:-2]
     return "\n".join(lines) + "\n"
 
@@ -168,9 +168,7 @@ def import_cypher(graph: KnowledgeGraph) -> str:
 def write(graph: KnowledgeGraph, out_dir: Path, options: ExportOptions | None = None) -> list[str]:
     folder = Path(out_dir) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    files = tables(graph)
-    for f in files:
-        (folder / f.path).write_text(f.text, encoding="utf-8", newline="")
+    files = tables(graph, folder)
     (folder / "import.sh").write_text(import_sh(files), encoding="utf-8", newline="")
     (folder / "import.cypher").write_text(import_cypher(graph), encoding="utf-8", newline="")
     (folder / "README.txt").write_text(tb.SPREADSHEET_WARNING, encoding="utf-8", newline="")

@@ -33,11 +33,10 @@ and only those, starts with ``"``.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from kg.model import EDGE_TYPES, EVIDENCE_ORDER, NODE_TYPES, Edge, KnowledgeGraph, Node
@@ -233,16 +232,57 @@ def scalar(value: Any, kind: str) -> str | None:
     return str(value)
 
 
-def csv_text(header: list[str], rows: Iterable[list[str | None]]) -> str:
-    """RFC 4180 CSV: comma, double quote doubled inside quoted fields, ``\\n``
-    line ends, UTF-8 without BOM; fields quoted only when needed; a missing
-    value is an empty field."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    w.writerow(header)
-    for r in rows:
-        w.writerow(["" if v is None else v for v in r])
-    return buf.getvalue()
+def _writer(out: Any) -> Any:
+    return csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+
+
+def _fields(row: list[str | None]) -> list[str]:
+    return ["" if v is None else v for v in row]
+
+
+class CsvTables:
+    """CSV files written row by row into ``folder``, each opened when its
+    first row comes. RFC 4180: comma, double quote doubled inside quoted
+    fields, ``\\n`` line ends, UTF-8 without BOM; fields quoted only when
+    needed; a missing value is an empty field. A table is never held
+    whole, as text or as rows (the MENTIONS table of a 100 MB corpus
+    held so was 440 MB, most of a build's peak memory). ``written`` lists
+    the paths that got a row, in the order they got their first.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp())
+    >>> with CsvTables(d) as t:
+    ...     t.row("rels/A.csv", ["from", "to"], ["x", None])
+    >>> (d / "rels/A.csv").read_text(), t.written
+    ('from,to\\nx,\\n', ['rels/A.csv'])
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.written: list[str] = []
+        self._open: dict[str, tuple[Any, Any]] = {}
+
+    def row(self, path: str, header: list[str], cells: list[str | None]) -> None:
+        """Append ``cells`` to the table ``path``, which starts with ``header``."""
+        entry = self._open.get(path)
+        if entry is None:
+            target = self.folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fh = target.open("w", encoding="utf-8", newline="")
+            entry = self._open[path] = (fh, _writer(fh))
+            self.written.append(path)
+            entry[1].writerow(header)
+        entry[1].writerow(_fields(cells))
+
+    def close(self) -> None:
+        for fh, _ in self._open.values():
+            fh.close()
+        self._open.clear()
+
+    def __enter__(self) -> "CsvTables":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
 
 
 # written beside the CSVs of neo4j/ and kuzu/ (see docs/databases.md)
@@ -256,14 +296,6 @@ neo4j-admin import nor LadybugDB/Kuzu COPY can strip a prefix: every stored
 value would change. Open them in a spreadsheet only with formulas disabled,
 or import them as text.
 """
-
-
-@dataclass(frozen=True)
-class TableFile:
-    """One CSV file: its path relative to the output folder and its text."""
-
-    path: str
-    text: str
 
 
 # -- reading back ----------------------------------------------------------------
