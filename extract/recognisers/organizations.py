@@ -288,7 +288,7 @@ def _national_at(text: str, i: int, near: "_Near | None" = None) -> Mention | No
             if n == 3 and crossing_word(text[i + 2], text[i + n:i + n + 2])[1] >= _CROSSING_FREQ \
                     and not _starts_title(text, i + 2):
                 continue  # 财政部门, 公安部分: a word runs on from the last character (not 科技部长)
-            return _org(nb.canonical, text[i:i + n], i, "national", nb.kind, nb.level)
+            return _org(nb.canonical, text[i:i + n], i, "national", nb.kind, nb.level, _home(nb))
     if near is None:
         return None
     local = [n for n in (4, 3, 2) if text[i:i + n] in _local()]
@@ -296,8 +296,19 @@ def _national_at(text: str, i: int, near: "_Near | None" = None) -> Mention | No
     titled = [n for n in local if _starts_title(text, i + n)]
     for n in (titled or local)[:1]:
         nb = near.pick(_local()[text[i:i + n]], i)
-        return _org(nb.canonical, text[i:i + n], i, "national", nb.kind, nb.level)
+        return _org(nb.canonical, text[i:i + n], i, "national", nb.kind, nb.level, _home(nb))
     return None
+
+
+def _home(nb: lexicon.NationalBody) -> tuple[str, ...]:
+    """The region a body of the national table lies in (香港工会联合会 in
+    香港特别行政区), as region codes; none for a national body.
+
+    >>> _home(_national()["香港立法会"])
+    ('810000000000',)
+    """
+    r = lexicon.regions_by_name().get(nb.region) if nb.region else None
+    return (r.code,) if r is not None else ()
 
 
 class _Near:
