@@ -38,3 +38,28 @@ def test_a_bare_legislative_council_lies_in_its_region():
     located = facts("香港特别行政区举行活动。工联会将继续积极参与立法会选举。", "LOCATED_IN")
     assert ("香港立法会", "香港特别行政区") in located
     assert ("香港工会联合会", "香港特别行政区") in located
+
+
+@pytest.mark.parametrize("text, label", [
+    ("河北省直机关工会主要负责同志汇报了工作。", "河北省直机关工会"),
+    ("甘肃省直属机关工会工委副主任出席。", "甘肃省直属机关工会工委"),
+    ("成都市教育局机关工会组织职工参加活动。", "成都市教育局机关工会"),
+])
+def test_an_offices_union_is_an_industry_union(text, label):
+    found = orgs(text)
+    assert label in found
+    assert found[label].org.level == "industry"
+
+
+def test_a_bare_offices_union_takes_the_province_of_the_page():
+    text = "河北省总工会召开会议。各市总工会及省直机关工会主要负责同志汇报了工作。"
+    r = extract(SourceText("t.txt", None, text, "utf-8"))
+    unions = {m.label: m for m in r.mentions if m.type == "Organization"}
+    assert "河北省直机关工会" in unions
+    assert unions["河北省直机关工会"].org.level == "industry"
+    assert ("河北省直机关工会", "河北省") in facts(text, "LOCATED_IN")
+
+
+def test_a_bureaus_office_union_is_a_sub_body_of_the_bureau():
+    assert ("成都市教育局机关工会", "成都市教育局") in facts("成都市教育局机关工会组织职工参加活动。",
+                                                          "SUBORGANIZATION_OF")

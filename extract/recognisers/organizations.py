@@ -190,7 +190,7 @@ def _regional(text: str, i: int) -> Mention | None:
     region_level = regions[-1].level if regions else _LEVEL_OF_SUFFIX.get(level_word, "")
     region_name = regions[-1].name if regions else level_word
     if kind == "union":
-        level = _union_level(region_level, region_name)
+        level = body.level or _union_level(region_level, region_name)
     full_prefix = "".join(r.name for r in regions)
     label = _innermost(regions) + canonical if regions else level_word + canonical
     aliases = (full_prefix + canonical,) if regions and full_prefix + canonical != label else ()
@@ -574,10 +574,13 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
 
 def unions_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
     """The union written straight after a body found (北京大学工会,
-    米易县地方税务局工会), SUBORGANIZATION_OF it.
+    米易县地方税务局工会), SUBORGANIZATION_OF it; a state or party body's
+    office union (成都市教育局机关工会) is an industry union (GRAPH.md "Levels").
 
     >>> [m.label for m in unions_of_bodies("北京大学工会", [_org("北京大学", "北京大学", 0, "suffix", "school")])]
     ['北京大学工会']
+    >>> [(m.label, m.org.level) for m in unions_of_bodies("市教育局机关工会", [_org("市教育局", "市教育局", 0, "regional", "state")])]
+    [('市教育局机关工会', 'industry')]
     """
     longest: dict[int, int] = {}
     for m in found:
@@ -587,13 +590,21 @@ def unions_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
         if m.org is None or longest[m.start] > m.end:
             continue  # a longer body starts here: 北京大学工会 over 北京大学
         o = m.org
-        if o.kind != "union" and text.startswith("工会", m.end) and not text.startswith("联合", m.end + 2):
-            out.append(_org(m.label + "工会", m.surface + "工会", m.start, "union-of-body", "union", "grassroots",
-                            o.regions, o.level_word, (o.body + "工会") if o.level_word else "",
-                            parent=(m.start, m.end)))
+        if o.kind == "union":
+            continue
+        if text.startswith(_OFFICE_UNION, m.end) and o.kind in ("state", "party"):
+            word, level = _OFFICE_UNION, "industry"
+        elif text.startswith("工会", m.end) and not text.startswith("联合", m.end + 2):
+            word, level = "工会", "grassroots"
+        else:
+            continue
+        out.append(_org(m.label + word, m.surface + word, m.start, "union-of-body", "union", level,
+                        o.regions, o.level_word, (o.body + word) if o.level_word else "",
+                        parent=(m.start, m.end)))
     return out
 
 
+_OFFICE_UNION = "机关工会"
 _LEAGUE = "共青团"
 _MEMBERS_OF = ("会员", "干部", "积极分子")
 _MEMBER = ("员", "党员")
