@@ -63,3 +63,27 @@ def test_a_bare_offices_union_takes_the_province_of_the_page():
 def test_a_bureaus_office_union_is_a_sub_body_of_the_bureau():
     assert ("成都市教育局机关工会", "成都市教育局") in facts("成都市教育局机关工会组织职工参加活动。",
                                                           "SUBORGANIZATION_OF")
+
+
+@pytest.mark.parametrize("text, label", [
+    ("优异团体奖 | 禽畜业职工会 |", "禽畜业职工会"),
+    ("香港物理治疗专业人员总会举行周年晚会。", "香港物理治疗专业人员总会"),
+    ("社区及公共服务业（九龙东）总工会理事长出席。", "社区及公共服务业（九龙东）总工会"),
+    ("澳門飲食及酒店業職工會舉行會員大會。", "澳门饮食及酒店业职工会"),
+    ("优秀团体奖香港印刷业总工会 |", "香港印刷业总工会"),
+])
+def test_a_union_named_after_its_trade_is_an_industry_union(text, label):
+    found = orgs(text)
+    assert label in found, found
+    assert (found[label].org.kind, found[label].org.level) == ("union", "industry")
+
+
+@pytest.mark.parametrize("text", [
+    "要推进快递业职工会组建工作。",
+    "本行业职工会员人数增加。",
+    "外资企业职工会普遍建立。",
+    "各行业职工会要积极作为。",
+    "该厂总会计师出席。",
+])
+def test_a_kind_of_union_or_a_phrase_is_no_trade_union(text):
+    assert not [m for m in orgs(text).values() if m.rule == "trade-union"]

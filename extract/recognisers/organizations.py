@@ -511,6 +511,101 @@ def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
 
 
 @lru_cache(maxsize=1)
+def _trade_parts() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The union words and trade endings of ``data/org_trade_unions.tsv``, longest first."""
+    rows = lexicon._tsv("org_trade_unions.tsv")
+
+    def part(p: str) -> tuple[str, ...]:
+        return tuple(sorted((r["word"] for r in rows if r["part"] == p), key=lambda w: (-len(w), w)))
+    return part("union"), part("trade")
+
+
+_BRACKETED = re.compile(rf"[（(][{CJK}]{{2,6}}[)）]$")  # 服务业（新界西）总工会: the district it covers
+_TRADE_MAX = 20
+_TRADE_FLAGS = ("n", "vn", "nz", "nt", "ns", "j", "b", "an", "l", "g")
+_TRADE_JOIN, _TRADE_LIST = "及", "、"
+_UNION_ENDS = ("工会", "总会", "协会")
+_UNION_WORD_ON = "员计"  # 职工会员 (a member), 总会计师 (a title): not the union word
+
+
+def _trade_start(text: str, s: int) -> int | None:
+    """Where a union's name starts that names its trade before its union word
+    at ``s`` (module data ``org_trade_unions.tsv``): nouns joined by 及 (and 、
+    with it) ending in a trade, a region before them kept, a district in
+    brackets after them allowed; None where the words before are no trade.
+
+    >>> t = "奖项：鸡鸭业职工会"
+    >>> t[_trade_start(t, 6):]
+    '鸡鸭业职工会'
+    >>> _trade_start("推动行业职工会", 4) is None
+    True
+    """
+    _, ends = _trade_parts()
+    p = s
+    b = _BRACKETED.search(text, max(0, p - 8), p)
+    if b is not None:
+        p = b.start()
+    if not text.endswith(ends, 0, p):
+        return None
+    lo = _after_last_stop(text, max(0, p - _TRADE_MAX), p, _STOPS)
+    for w in _UNION_ENDS:  # 香港邮务职工会、鸡鸭业职工会: a name before this one ends the run
+        k = text.rfind(w, lo, p)
+        lo = max(lo, k + len(w) if k >= 0 else lo)
+    words = posseg(text[lo:p])
+    run: list[tuple[str, str]] = []
+    for w, flag in reversed(words):
+        if w in (_TRADE_JOIN, _TRADE_LIST) and run:
+            run.append((w, flag))
+            continue
+        if not (flag.startswith(_TRADE_FLAGS) or flag == "v"):
+            break
+        run.append((w, flag))
+    run.reverse()
+    while run and (run[0][1] == "v" or run[0][0] in (_TRADE_JOIN, _TRADE_LIST)):
+        run.pop(0)  # 推进快递业…: a verb or a join opens no name
+    name = "".join(w for w, _ in run)
+    if _TRADE_LIST in name and _TRADE_JOIN not in name:
+        name = name[name.rfind(_TRADE_LIST) + 1:]  # 教育、建筑业职工会: a list, the last is this one
+    start = p - len(name)
+    k = start
+    for w, _ in run[len(run) - _count_words(run, name):]:
+        if match_region_at(text, k, allow_city_short=True) is not None:
+            start = k  # 团体奖香港民用航空事业职工总会: the name starts at its region
+            break
+        k += len(w)
+    regions, _, j = _leading_regions(text, start, p)
+    trade = text[j:p]
+    generic = lexicon.word_list("generic_modifiers.txt") if _TRADE_JOIN in trade else _trade_generic()
+    if len(trade) < 3 or trade.startswith(generic) or trade.endswith("企业"):
+        return None  # 行业职工会, 基层职工会, 外资企业职工会: kinds of union, not one
+    return start
+
+
+def _trade_named(text: str, taken: SpanSet) -> list[Mention]:
+    """Unions named after their trade (:func:`_trade_start`): 鸡鸭业职工会,
+    香港推拿理疗专业人员总会; an industry union, in the region written before it.
+
+    >>> [m.label for m in _trade_named("香港证券及期货业职工会、鸡鸭业职工会", SpanSet())]
+    ['香港证券及期货业职工会', '鸡鸭业职工会']
+    """
+    words, _ = _trade_parts()
+    out: list[Mention] = []
+    for word in words:
+        for s in _occurrences(text, word):
+            e = s + len(word)
+            if taken.overlaps(s, e) or text[e:e + 1] in _UNION_WORD_ON and e < len(text):
+                continue
+            start = _trade_start(text, s)
+            if start is None or taken.overlaps(start, e):
+                continue
+            label, codes, aliases = _named_from_region(text, start, e, "union")
+            out.append(_org(label, text[start:e], start, "trade-union", "union", "industry", codes,
+                            aliases=aliases))
+            taken.add(start, e)
+    return sorted(out, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
 def _candidate_re() -> re.Pattern:
     """Where a body's name can start, besides a region: a level word before a
     body word (省总工会), a body that may stand alone, a national short form."""
@@ -566,6 +661,7 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
             label, codes, aliases = _named_from_region(text, s, e, kind)
             out.append(_org(label, mm.group(0), s, "pattern", kind, level, codes, aliases=aliases))
             taken.add(s, e)
+    out.extend(_trade_named(text, taken))
     out.extend(_suffixed(text, taken))
     out.extend(unions_of_bodies(text, out))
     out.sort(key=lambda m: (m.start, -m.end))
