@@ -87,3 +87,29 @@ def test_a_union_named_after_its_trade_is_an_industry_union(text, label):
 ])
 def test_a_kind_of_union_or_a_phrase_is_no_trade_union(text):
     assert not [m for m in orgs(text).values() if m.rule == "trade-union"]
+
+
+@pytest.mark.parametrize("text, label, alias", [
+    ("大会通过了关于全总十六届执委会报告的决议。", "中华全国总工会第十六届执行委员会", "全总十六届执委会"),
+    ("大会通过了关于全总十六届经审会工作报告的决议。", "中华全国总工会第十六届经费审查委员会", "全总十六届经审会"),
+    ("宣布了当选的中华全国总工会第十七届执行委员会主席名单。", "中华全国总工会第十七届执行委员会", ""),
+    ("選舉產生廣東省總工會第十四屆經費審查委員會。", "广东省总工会第十四届经费审查委员会", ""),
+])
+def test_a_unions_committee_of_one_term_is_a_body_of_the_union(text, label, alias):
+    found = orgs(text)
+    assert label in found, found
+    assert not alias or alias in found[label].aliases
+    assert (label, label.split("第")[0]) in facts(text, "SUBORGANIZATION_OF")
+
+
+def test_a_term_committee_in_a_document_title_names_the_document():
+    found = orgs("大会通过了《关于广东省总工会第十三届经费审查委员会工作报告的决议》。")
+    assert "广东省总工会" in found
+    assert not [lab for lab in found if "经费审查委员会" in lab]
+
+
+def test_the_chair_of_a_term_committee_holds_the_post_at_the_union():
+    text = "中华全国总工会第十七届执行委员会主席王东明主持会议。"
+    r = extract(SourceText("t.txt", None, text, "utf-8"))
+    posts = {(f.source[1], f.target[1]) for f in r.facts if f.type == "HOLDS_POST"}
+    assert ("王东明", "中华全国总工会") in posts

@@ -653,6 +653,7 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
         taken.add(m.start, m.end)
         pos = m.end
     out.extend(_shared_heads(text, out))
+    out.extend(_term_committees(text, out))
     for kind, level, pat in _patterns():
         for mm in pat.finditer(text):
             s, e = mm.span()
@@ -701,6 +702,48 @@ def unions_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
 
 
 _OFFICE_UNION = "机关工会"
+# a union's committees elected for a term, as written and as labelled
+_TERM_COMMITTEES = {"执行委员会": "执行委员会", "执委会": "执行委员会",
+                    "经费审查委员会": "经费审查委员会", "经审会": "经费审查委员会"}
+_TERM = re.compile(r"(第?)([一二三四五六七八九十百零〇]{1,4}|\d{1,3})届(" + "|".join(
+    sorted(_TERM_COMMITTEES, key=len, reverse=True)) + ")")
+
+
+def _in_book_title(text: str, i: int) -> bool:
+    """Whether ``i`` lies inside a 《…》 title of its line.
+
+    >>> _in_book_title("通过《关于全总工作的决议》", 5), _in_book_title("《决议》通过全总", 6)
+    (True, False)
+    """
+    line = text.rfind("\n", 0, i) + 1
+    return text.rfind("《", line, i) > text.rfind("》", line, i) and text.find("》", i) >= 0
+
+
+def _term_committees(text: str, found: list[Mention]) -> list[Mention]:
+    """A union's executive or funds-audit committee of one term, written after
+    the union (中华全国总工会第十五届执行委员会, 全总十四届经审会): a body of its
+    own, labelled with the union's label and the committee's full name, a
+    sub-body of the union. One written in a document's title
+    (《关于省总工会第六届经费审查委员会工作报告的决议》) names the document.
+
+    >>> n = _org("中华全国总工会", "全总", 0, "national", "union", "national")
+    >>> [(m.label, m.surface) for m in _term_committees("全总十四届经审会工作报告", [n])]
+    [('中华全国总工会第十四届经费审查委员会', '全总十四届经审会')]
+    """
+    out = []
+    for m in found:
+        if m.org is None or m.org.kind != "union":
+            continue
+        t = _TERM.match(text, m.end)
+        if t is None or _in_book_title(text, m.start):
+            continue
+        label = f"{m.label}第{t.group(2)}届{_TERM_COMMITTEES[t.group(3)]}"
+        surface = text[m.start:t.end()]
+        o = m.org
+        out.append(_org(label, surface, m.start, "term-committee", "union", o.level, o.regions, o.level_word,
+                        f"{o.body}第{t.group(2)}届{_TERM_COMMITTEES[t.group(3)]}" if o.level_word else "",
+                        parent=(m.start, m.end), aliases=(surface,) if surface != label else ()))
+    return out
 _LEAGUE = "共青团"
 _MEMBERS_OF = ("会员", "干部", "积极分子")
 _MEMBER = ("员", "党员")
