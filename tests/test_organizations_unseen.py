@@ -113,3 +113,16 @@ def test_the_chair_of_a_term_committee_holds_the_post_at_the_union():
     r = extract(SourceText("t.txt", None, text, "utf-8"))
     posts = {(f.source[1], f.target[1]) for f in r.facts if f.type == "HOLDS_POST"}
     assert ("王东明", "中华全国总工会") in posts
+
+
+def test_a_body_named_with_a_quarter_of_its_city_keeps_the_quarter():
+    found = orgs("助学金发放仪式在西郊职工群众便民服务中心举行。")
+    assert "西郊职工群众便民服务中心" in found
+    assert "便民服务中心" not in found
+
+
+def test_a_department_union_group_names_its_institution_as_a_body():
+    text = "评出先进集体20个，文昌人民医院儿科工会小组等获表彰。"
+    found = orgs(text)
+    assert {"文昌人民医院", "文昌人民医院儿科工会小组"} <= set(found)
+    assert ("文昌人民医院儿科工会小组", "文昌人民医院") in facts(text, "SUBORGANIZATION_OF")

@@ -350,6 +350,7 @@ def _subbody(text: str, parent: Mention) -> Mention | None:
 
 
 _NAME_LEADS = ("中国", "全国", "中华", "国家")
+_COMPASS = "东西南北"  # a place word of a quarter (东郊, 西郊) heads a name as a place does
 
 
 def _count_words(words: list[tuple[str, str]], tail: str) -> int:
@@ -401,8 +402,8 @@ def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
         if match_region_at(text, start + k, allow_city_short=True) is not None:
             break  # 攀枝花德铭化工有限公司: the place heads the name
         if flag in ("ns", "nz", "nt", "j", "eng") or w in _NAME_LEADS \
-                or (flag in ("nr", "nrt") and len(w) <= 3):
-            break
+                or (flag in ("nr", "nrt") and len(w) <= 3) or (flag == "s" and w[0] in _COMPASS):
+            break  # …, 东郊职工群众惠民服务中心: a place named by its quarter
         k += len(w)
     start += k
     if suffix_start - start < 2:
@@ -507,6 +508,44 @@ def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
             if kind == "enterprise":
                 ends[e] = out[-1]
             taken.add(start, e)
+    return _bodies_of_unions(text, out)
+
+
+_UNION_WORD = "工会"
+_DEPARTMENT_ENDS = ("科", "部", "处", "室", "所", "站", "车间", "班组", "班", "队")
+_DEPARTMENT_MAX = 8
+
+
+def _bodies_of_unions(text: str, found: list[Mention]) -> list[Mention]:
+    """``found`` with the body a union is named through (GRAPH.md "A union
+    named through its body"): in 琼海人民医院急诊科工会小组 the hospital, whose
+    name ends in a body word of its own (医院), a department (急诊科) or
+    nothing between it and the union word; the union is its sub-body.
+
+    >>> u = _org("琼海人民医院急诊科工会小组", "琼海人民医院急诊科工会小组", 0, "suffix", "union", "grassroots")
+    >>> [(m.label, m.org.parent) for m in _bodies_of_unions(u.surface, [u])]
+    [('琼海人民医院急诊科工会小组', (0, 6)), ('琼海人民医院', None)]
+    """
+    bodies = [(sfx, kind) for sfx, kind, _ in lexicon.org_suffixes() if kind != "union"]
+    out: list[Mention] = []
+    for m in found:
+        u = m.surface.rfind(_UNION_WORD)
+        if m.org is None or m.org.kind != "union" or m.org.parent or u <= 0:
+            out.append(m)
+            continue
+        best: tuple[int, str, str] | None = None  # (end in the name, suffix, kind)
+        for sfx, kind in bodies:  # longest first
+            k = m.surface.rfind(sfx, 0, u)
+            if k >= 2 and (best is None or k + len(sfx) > best[0]):
+                best = (k + len(sfx), sfx, kind)
+        gap = m.surface[best[0]:u] if best else ""
+        if best is None or not (gap and len(gap) <= _DEPARTMENT_MAX and gap.endswith(_DEPARTMENT_ENDS)):
+            out.append(m)
+            continue
+        end = m.start + best[0]
+        label, codes, aliases = _named_from_region(text, m.start, end, best[2])
+        body = _org(label, text[m.start:end], m.start, "suffix", best[2], "", codes, aliases=aliases)
+        out += [replace(m, org=replace(m.org, parent=(m.start, end))), body]
     return out
 
 
