@@ -126,3 +126,23 @@ def test_a_department_union_group_names_its_institution_as_a_body():
     found = orgs(text)
     assert {"文昌人民医院", "文昌人民医院儿科工会小组"} <= set(found)
     assert ("文昌人民医院儿科工会小组", "文昌人民医院") in facts(text, "SUBORGANIZATION_OF")
+
+
+def test_a_trade_union_written_with_its_level_word_takes_the_region_of_the_page():
+    text = "甘肃省总工会召开会议。省电力工会主席张明、市教育工会负责人出席。"
+    r = extract(SourceText("t.txt", None, text, "utf-8"))
+    unions = {m.label: m for m in r.mentions if m.type == "Organization"}
+    assert "甘肃省电力工会" in unions
+    assert unions["甘肃省电力工会"].org.level == "industry"
+    posts = {(f.source[1], f.target[1]) for f in r.facts if f.type == "HOLDS_POST"}
+    assert ("张明", "甘肃省电力工会") in posts
+
+
+@pytest.mark.parametrize("text", [
+    "全省教育工会系统要加强自身建设。",
+    "社区工会、园区工会要发挥作用。",
+    "市属企业工会和市直单位工会参加。",
+    "省级产业工会负责人参加。",
+])
+def test_kinds_of_union_after_a_level_word_are_no_trade_union(text):
+    assert not [lab for lab in orgs(text) if lab.endswith("工会")]

@@ -148,6 +148,9 @@ def _regional(text: str, i: int) -> Mention | None:
             level_word = lw
             break
     if not regions and not level_word:
+        bare_trade = _bare_trade_union(text, i)
+        if bare_trade is not None:
+            return bare_trade
         body = _body_at(text, i)
         if body is None or not body.bare or (i > 0 and _is_cjk(text[i - 1]) and text[i - 1] not in _BARE_AFTER):
             return None
@@ -215,18 +218,56 @@ def _trade_union(text: str, i: int, k: int, regions: list[lexicon.Region]) -> Me
     name (成都市教育工会, 四川省教科文卫体工会, 成都市机关工会): the trade in
     nouns only, not a generic word (基层, 企业)."""
     m = _TRADE.match(text, k)
-    if m is None:
+    if m is None or not _is_trade(m.group(0)[:-2]):
         return None
     trade = m.group(0)[:-2]
-    if trade.startswith(_trade_generic()) or "总" in trade:
-        return None
-    words = posseg(trade)
-    if not all(flag in _TRADE_WORDS or flag == "v" for _, flag in words) or words[-1][1] == "v":
-        return None  # 建设建材工会, not 开展工会
     label = _innermost(regions) + trade + "工会"
     full = "".join(r.name for r in regions) + trade + "工会"
     return _org(label, text[i:m.end()], i, "regional", "union", "industry", tuple(r.code for r in regions),
                 body=trade + "工会", aliases=(full,) if full != label else ())
+
+
+def _is_trade(trade: str) -> bool:
+    """Whether ``trade`` names one trade or sector before 工会: nouns only
+    (建设建材, not 开展), not a generic word (基层, 企业, 市属企业).
+
+    >>> _is_trade("教科文卫体"), _is_trade("属企业"), _is_trade("开展")
+    (True, False, False)
+    """
+    generic = _trade_generic()
+    if trade.startswith(generic) or trade.endswith(generic) or "总" in trade:
+        return False
+    words = posseg(trade)
+    return all(flag in _TRADE_WORDS or flag == "v" for _, flag in words) and words[-1][1] != "v"
+
+
+# after a level word, what makes it no trade union's: 省级, 市属, 市直 (a kind of
+# unit), 县辖, 区内
+_LEVEL_NOT_TRADE = "级属直辖内外"
+
+
+def _bare_trade_union(text: str, i: int) -> Mention | None:
+    """A region's union of a trade written with its level word alone
+    (省电力工会, 市教育工会), which takes its region from the page as
+    省总工会 does; an industry union.
+
+    >>> m = _bare_trade_union("省总工会、省电力工会主席", 5)
+    >>> m.label, m.org.level_word, m.org.body, m.org.level
+    ('省电力工会', '省', '电力工会', 'industry')
+    >>> _bare_trade_union("全省电力工会", 1) is None, _bare_trade_union("市属企业工会", 0) is None
+    (True, True)
+    """
+    lw = next((w for w in LEVEL_WORDS if text.startswith(w, i)), None)
+    if lw is None or (i > 0 and _is_cjk(text[i - 1]) and text[i - 1] not in _BARE_AFTER + "为任选是"):
+        return None
+    k = i + len(lw)
+    if text[k:k + 1] in _LEVEL_NOT_TRADE:
+        return None
+    m = _TRADE.match(text, k)
+    if m is None or not _is_trade(m.group(0)[:-2]):
+        return None
+    body = m.group(0)[k - m.start():]
+    return _org(lw + body, text[i:m.end()], i, "regional", "union", "industry", level_word=lw, body=body)
 
 
 def _innermost(regions: list[lexicon.Region]) -> str:
@@ -653,7 +694,7 @@ def _candidate_re() -> re.Pattern:
     national = "|".join(re.escape(a) for a in sorted(set(_national()) | set(_local()), key=len, reverse=True))
     # (?:levels)(?=bodies) spelled out level by level, so that every
     # alternative starts with a character: sre then skips to those characters
-    levels = "|".join(f"{lw}(?={bodies})" for lw in LEVEL_WORDS)
+    levels = "|".join(f"{lw}(?={bodies}|[{CJK}]{{2,8}}?工会)" for lw in LEVEL_WORDS)
     return re.compile(f"{levels}|{bare}|{national}")
 
 
