@@ -146,3 +146,11 @@ def test_a_trade_union_written_with_its_level_word_takes_the_region_of_the_page(
 ])
 def test_kinds_of_union_after_a_level_word_are_no_trade_union(text):
     assert not [lab for lab in orgs(text) if lab.endswith("工会")]
+
+
+def test_county_stems_sharing_a_county_unions_head_are_counties_and_their_unions():
+    text = "宜宾市总工会召开会议。江安、长宁、高县总工会和珙县总工会参加。"
+    found = orgs(text)
+    assert {"江安县总工会", "长宁县总工会"} <= set(found)
+    located = facts(text, "LOCATED_IN")
+    assert {("江安县总工会", "江安县"), ("长宁县总工会", "长宁县")} <= located

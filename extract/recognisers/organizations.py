@@ -875,18 +875,45 @@ def _region_ending_at(text: str, end: int) -> tuple[lexicon.Region, int] | None:
     return None
 
 
+_COUNTY_WORDS = ("县", "区", "市", "旗")  # the level word of a division with a one-character stem (高县)
+
+
+def _sibling_ending_at(text: str, end: int, head: lexicon.Region | None) -> tuple[lexicon.Region, int] | None:
+    """The division beside ``head`` (same parent, same level word) whose stem
+    ends at ``end``, and where the stem starts: 叙永 before 古蔺县.
+
+    >>> r = lexicon.regions_by_name()["古蔺县"]
+    >>> _sibling_ending_at("叙永、古蔺县", 2, r)[0].name
+    '叙永县'
+    """
+    suffix = head and (head.suffix or next((w for w in _COUNTY_WORDS if head.name.endswith(w)), ""))
+    if not suffix:
+        return None
+    names = lexicon.regions_by_name()
+    for n in (4, 3, 2):
+        stem = text[max(0, end - n):end]
+        if len(stem) == n and all(_is_cjk(c) for c in stem):
+            r = names.get(stem + suffix)
+            if r is not None and r.parent == head.parent and r.code != head.code:
+                return r, end - n
+    return None
+
+
 def _shared_heads(text: str, found: list[Mention]) -> list[Mention]:
     """Bodies sharing the head of the last one: in 石家庄、沧州、辛集总工会
     each place before a 、 is a body of its own (石家庄市总工会; the written
-    fragment is its surface)."""
+    fragment is its surface); a county's stem counts there (合江、叙永、古蔺县
+    总工会: 合江县, 叙永县) when it names a county beside the head's."""
     out = []
+    by_code = lexicon.regions_by_code()
     for m in found:
         o = m.org
         if m.rule != "regional" or o is None or len(o.regions) != 1 or o.level_word:
             continue
         p = m.start
+        head = by_code.get(o.regions[0])
         while p > 0 and text[p - 1] == "、":
-            hit = _region_ending_at(text, p - 1)
+            hit = _region_ending_at(text, p - 1) or _sibling_ending_at(text, p - 1, head)
             if hit is None:
                 break
             r, start = hit
@@ -927,6 +954,9 @@ def regions_in_names(text: str, orgs: list[Mention], regions: list[Mention]) -> 
         if m.org is None or not m.org.regions or m.org.kind in _OWN_NAME_KINDS:
             continue
         hit = match_region_at(text, m.start, allow_city_short=True)
+        r = lexicon.regions_by_code().get(m.org.regions[0])
+        if hit is None and r is not None and r.short and m.surface == r.short:
+            hit = (r, r.short)  # 合江、古蔺县总工会: the county's stem written for its body
         if hit is None or hit[0].code != m.org.regions[0] or have.overlaps(m.start, m.start + len(hit[1])):
             continue
         out.append(region_mention(hit[0], hit[1], m.start, "in-body-name"))
