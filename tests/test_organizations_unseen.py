@@ -154,3 +154,9 @@ def test_county_stems_sharing_a_county_unions_head_are_counties_and_their_unions
     assert {"江安县总工会", "长宁县总工会"} <= set(found)
     located = facts(text, "LOCATED_IN")
     assert {("江安县总工会", "江安县"), ("长宁县总工会", "长宁县")} <= located
+
+
+def test_the_corps_union_and_party_committee_are_named_by_their_short_forms():
+    found = orgs("兵团总工会党组书记、主席张三出席，兵团党委常委李四讲话。")
+    assert found["新疆生产建设兵团总工会"].org.level == "provincial"
+    assert found["新疆生产建设兵团党委"].org.kind == "party"
