@@ -160,3 +160,28 @@ def test_the_corps_union_and_party_committee_are_named_by_their_short_forms():
     found = orgs("兵团总工会党组书记、主席张三出席，兵团党委常委李四讲话。")
     assert found["新疆生产建设兵团总工会"].org.level == "provincial"
     assert found["新疆生产建设兵团党委"].org.kind == "party"
+
+
+def _proposed(text: str, spans: list[str]) -> set[str]:
+    """The bodies the statistical recogniser keeps from the tagger's ``spans``."""
+    from extract.recognisers import Scan, organizations
+    from extract.recognisers.statistical_orgs import StatisticalOrgsRecogniser
+    from extract.tagger import Tagged
+
+    norm = normalise(text)
+    scan = Scan(norm, statistical=False)
+    scan.__dict__["tags"] = [Tagged(norm.text.index(s), norm.text.index(s) + len(s), "ORG", s) for s in spans]
+    scan.found.mentions.extend(organizations.find(norm, [], scan.region_hits))
+    return {m.label for m in StatisticalOrgsRecogniser().find(scan).mentions}
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("活动由市总工会主办，市工人文化宫承办，星河文旅协办。", "星河文旅协办", "星河文旅"),
+    ("活动由市总工会主办，星河文旅承办。", "星河文旅", "星河文旅"),
+])
+def test_a_name_the_tagger_gives_before_its_part_in_an_event_is_a_body(text, span, label):
+    assert label in _proposed(text, [span])
+
+
+def test_a_short_name_before_a_part_in_an_event_is_no_body():
+    assert _proposed("活动由市总工会主办，星河承办。", ["星河"]) == set()

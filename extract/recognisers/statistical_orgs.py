@@ -9,7 +9,9 @@ label, kind, level and region. A span the rules cannot classify becomes a body
 after a name of three characters or more (not 工运学院, a kind of college)
 (``data/org_body_words.tsv``, which also gives its kind), or, an
 enterprise, if a worker's job or the like follows it (美团骑手, 韵达快递员:
-``data/org_employer_marks.txt``); page furniture (a menu line of short words) and
+``data/org_employer_marks.txt``), or if the part it takes in an event follows
+it (美高梅文旅协办: ``data/org_role_marks.txt``, which a span running on into
+one is cut before); page furniture (a menu line of short words) and
 generic plurals (各级工会) and phrases no name starts with
 (``data/org_name_leads.txt``: 新时代江苏工会) are rejected. A text longer than ``MAX_TEXT`` is
 not tagged for this.
@@ -33,6 +35,7 @@ from extract import lexicon
 from extract.recognisers import organizations
 from extract.recognisers.base import Found, Scan, register
 from extract.records import Mention, OrgAttrs
+from extract.tagger import Tagged
 from extract.spans import SpanSet
 
 
@@ -61,6 +64,7 @@ def _generic(name: str) -> bool:
         or name.startswith(lexicon.word_list("org_name_leads.txt"))
 
 
+_SHORTEST_ROLE_NAME = 3  # 美高梅文旅协办: a name of three characters or more before its part
 _RIGHT_CONTEXT = 4  # the rules see what follows the span (浙江省工会|会员 is no body)
 
 
@@ -82,10 +86,15 @@ def propose(text: str, tags: list, found: list[Mention]) -> list[Mention]:
     words = _body_words()
     out = []
     marks = lexicon.word_list("org_employer_marks.txt")
+    roles = lexicon.word_list("org_role_marks.txt")
     for t in tags:
         if t.tag != "ORG" or len(t.text) < 2:
             continue
+        role = next((w for w in roles if t.text.endswith(w) and len(t.text) - len(w) >= _SHORTEST_ROLE_NAME), "")
+        if role:  # 美高梅文旅协办: the body, then its part in the event
+            t = Tagged(t.start, t.end - len(role), t.tag, t.text[:-len(role)])
         employer = text.startswith(marks, t.end)  # 美团骑手, 韵达快递员: a brand named as a worker's employer
+        organiser = len(t.text) >= _SHORTEST_ROLE_NAME and text.startswith(roles, t.end)
         if len(t.text) < 3 and not employer:
             continue
         if _generic(t.text) or _furniture(text, t.start, t.end):
@@ -104,6 +113,8 @@ def propose(text: str, tags: list, found: list[Mention]) -> list[Mention]:
         kind = next((k for w, k in words if t.text.endswith(w) and len(t.text) > len(w) + 2), None)
         if m is None and kind is None and employer:
             kind = "enterprise"
+        if m is None and kind is None and organiser:
+            kind = "other"
         if m is None and kind is not None:
             m = Mention("Organization", t.text, t.text, t.start, t.end, rule="statistical-org",
                         org=OrgAttrs(kind))
