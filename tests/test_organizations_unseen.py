@@ -185,3 +185,19 @@ def test_a_name_the_tagger_gives_before_its_part_in_an_event_is_a_body(text, spa
 
 def test_a_short_name_before_a_part_in_an_event_is_no_body():
     assert _proposed("活动由市总工会主办，星河承办。", ["星河"]) == set()
+
+
+@pytest.mark.parametrize("text, label, parent", [
+    ("荣获先进集体的有青神县地方税务局汉阳税务所、眉山市中心医院。", "青神县地方税务局汉阳税务所", "青神县地方税务局"),
+    ("成都市公安局锦江分局副局长张三出席。", "成都市公安局锦江分局", "成都市公安局"),
+])
+def test_a_unit_a_bodys_name_runs_on_into_is_the_body(text, label, parent):
+    found = orgs(text)
+    assert label in found
+    assert parent not in found  # the unit takes its body's place, as a branch company does
+
+
+def test_a_kind_of_unit_after_a_body_is_no_unit():
+    found = orgs("青神县地方税务局所属税务所开展培训。")
+    assert "青神县地方税务局" in found
+    assert not [lab for lab in found if lab.endswith("税务所")]

@@ -745,7 +745,51 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
     out.extend(_trade_named(text, taken))
     out.extend(_suffixed(text, taken))
     out.extend(unions_of_bodies(text, out))
+    out = _units_of_bodies(text, out)
     out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+_UNIT_NAME = re.compile(rf"(?:(?![的和与及是在为等、])[{CJK}]){{2,6}}?")
+_UNIT_KINDS = ("state", "enterprise")
+
+
+@lru_cache(maxsize=1)
+def _unit_re() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in lexicon.word_list("org_units.txt"))  # longest first
+    return re.compile(rf"{_UNIT_NAME.pattern}({words})")
+
+
+_UNIT_ON = "的和与及等、车班队组部科室"  # what may follow a one-character unit word (矿): its workshop, a join
+
+
+def _units_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
+    """``found`` with each state body or enterprise whose name runs on into a
+    unit of its own (米易县地方税务局得石税务所, 〈company〉〈place〉铁矿:
+    ``data/org_units.txt``) replaced by that unit, named with the body's
+    full name; a body something else is named through is kept.
+
+    >>> b = _org("米易县地方税务局", "米易县地方税务局", 0, "regional", "state")
+    >>> [m.label for m in _units_of_bodies("米易县地方税务局得石税务所、", [b])]
+    ['米易县地方税务局得石税务所']
+    >>> [m.label for m in _units_of_bodies("米易县地方税务局所属税务所", [b])]
+    ['米易县地方税务局']
+    """
+    starts = {m.start for m in found}
+    parents = {m.org.parent for m in found if m.org is not None and m.org.parent}
+    blocks = lexicon.word_list("org_unit_blocks.txt")
+    out = []
+    for m in found:
+        u = _unit_re().match(text, m.end) if m.org is not None and m.org.kind in _UNIT_KINDS else None
+        if u is None or m.end in starts or (m.start, m.end) in parents or u.group(0).startswith(blocks) \
+                or not (u.end() - u.start(1) > 1 or u.end() == len(text)
+                                                      or not _is_cjk(text[u.end()]) or text[u.end()] in _UNIT_ON
+                                                      or _starts_title(text, u.end())):
+            out.append(m)
+            continue
+        unit = u.group(0)
+        out.append(replace(m, label=m.label + unit, surface=m.surface + unit, end=u.end(),
+                           aliases=tuple(a + unit for a in m.aliases)))
     return out
 
 
