@@ -201,3 +201,28 @@ def test_a_kind_of_unit_after_a_body_is_no_unit():
     found = orgs("青神县地方税务局所属税务所开展培训。")
     assert "青神县地方税务局" in found
     assert not [lab for lab in found if lab.endswith("税务所")]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("福州高新区工会专干黄某参加培训。", "福州高新区工会"),
+    ("宁波经开区总工会开展活动。", "宁波经开区总工会"),
+])
+def test_a_named_parks_union_is_a_body(text, label):
+    assert label in orgs(text)
+
+
+def test_a_plural_of_park_unions_is_no_body():
+    assert orgs("各园区工会要积极作为。") == {}
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("社区党委书记王某主持会议。", "区党委"),
+    ("宁波经开区总工会开展活动。", "区总工会"),
+    ("园区总工会组织职工参加比赛。", "区总工会"),
+])
+def test_a_level_word_ending_a_word_is_no_bare_body(text, wrong):
+    assert wrong not in orgs(text)
+
+
+def test_a_bare_body_after_a_word_for_this_place_is_read():
+    assert "市总工会" in orgs("我市总工会积极开展活动。")

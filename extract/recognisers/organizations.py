@@ -26,7 +26,7 @@ from extract.lexicon import CJK
 from extract.recognisers.regions import match_region_at
 from extract.records import Mention, OrgAttrs
 from extract.spans import SpanSet
-from extract.tokenise import crossing_word, posseg
+from extract.tokenise import crossing_word, posseg, tokenizer
 from extract.recognisers.base import Found, Scan, register
 
 # a region's government is labelled 〈region〉政府 and also named 〈region〉人民政府
@@ -107,6 +107,28 @@ def _org(label: str, surface: str, start: int, rule: str, kind: str, level: str 
                    aliases=aliases, org=OrgAttrs(kind, level, tuple(regions), level_word, body, parent, lead))
 
 
+_WORD_FREQ = 100  # a dictionary word this frequent ending at a level word takes it (社区, 园区, 特区)
+_DEICTIC = "我本该此"  # 我市总工会, 本省: the page's own region, a body
+
+
+def _ends_word(text: str, end: int) -> bool:
+    """Whether a dictionary word of two or three characters ends at ``end``
+    (the level word of a bare body): 社区党委 and 园区总工会 are no 区's
+    bodies, 我市总工会 is.
+
+    >>> _ends_word("在社区党委", 3), _ends_word("我市总工会", 2), _ends_word("和区总工会", 2)
+    (True, False, False)
+    """
+    if text.endswith(lexicon.word_list("level_compounds.txt"), 0, end):
+        return True  # 经开区总工会
+    freq = tokenizer().FREQ
+    for n in (3, 2):
+        w = text[max(0, end - n):end]
+        if len(w) == n and w[0] not in _DEICTIC and (freq.get(w) or 0) >= _WORD_FREQ:
+            return True
+    return False
+
+
 def _union_level(region_level: str, region_name: str) -> str:
     return {"province": "provincial", "prefecture": "city", "town": "grassroots"}.get(
         region_level, "city" if region_name.endswith("市") else "county")
@@ -182,7 +204,7 @@ def _regional(text: str, i: int) -> Mention | None:
         lead = _LEAGUE if text.startswith(_LEAGUE, i - len(_LEAGUE)) else _LEAGUE[-1]
         return _org(_LEAGUE + level_word + "委", lead + surface, i - len(lead), "regional", "other",
                     level_word=level_word, body="委", lead=_LEAGUE)
-    if not regions and i > 0 and text[i - 1] in _BARE_BEFORE_BLOCK:
+    if not regions and i > 0 and (text[i - 1] in _BARE_BEFORE_BLOCK or _ends_word(text, i + len(level_word))):
         return None
     canonical = body.canonical
     # 辽宁工会 / 北京工会 / 县工会: a region's union movement, read as its federation of unions
