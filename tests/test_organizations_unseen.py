@@ -226,3 +226,24 @@ def test_a_level_word_ending_a_word_is_no_bare_body(text, wrong):
 
 def test_a_bare_body_after_a_word_for_this_place_is_read():
     assert "市总工会" in orgs("我市总工会积极开展活动。")
+
+
+def test_a_factory_is_a_body_and_a_branch_factory_stays_in_the_title():
+    found = orgs("全国劳动模范：张伟，齐齐哈尔第二机床厂工人；李强，中国一重集团有限公司锻造分厂班长。")
+    assert {"齐齐哈尔第二机床厂", "中国一重集团有限公司"} <= set(found)
+    assert not [lab for lab in found if lab.endswith("分厂")]
+
+
+def test_a_company_named_straight_after_its_group_is_one_body():
+    found = orgs("王刚，国网黑龙江省电力有限公司齐齐哈尔供电公司工人。")
+    assert "国网黑龙江省电力有限公司齐齐哈尔供电公司" in found
+    assert "齐齐哈尔供电公司" not in found
+
+
+def test_a_regions_association_written_with_its_level_word_takes_the_page_region():
+    text = "泸州市总工会召开会议。市餐饮行业工会联合会主席张某、市烹饪协会秘书长王某出席。"
+    r = extract(SourceText("t.txt", None, text, "utf-8"))
+    labels = {m.label for m in r.mentions if m.type == "Organization"}
+    assert {"泸州市餐饮行业工会联合会", "泸州市烹饪协会"} <= labels
+    posts = {(f.source[1], f.target[1]) for f in r.facts if f.type == "HOLDS_POST"}
+    assert ("张某", "泸州市餐饮行业工会联合会") in posts

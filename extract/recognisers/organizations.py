@@ -249,9 +249,10 @@ def _trade_union(text: str, i: int, k: int, regions: list[lexicon.Region]) -> Me
                 body=trade + "工会", aliases=(full,) if full != label else ())
 
 
-def _is_trade(trade: str) -> bool:
+def _is_trade(trade: str, field: bool = False) -> bool:
     """Whether ``trade`` names one trade or sector before 工会: nouns only
-    (建设建材, not 开展), not a generic word (基层, 企业, 市属企业).
+    (建设建材, not 开展), not a generic word (基层, 企业, 市属企业); a
+    ``field`` an association is of may end in a verb (烹饪协会, 摄影家协会).
 
     >>> _is_trade("教科文卫体"), _is_trade("属企业"), _is_trade("开展")
     (True, False, False)
@@ -260,7 +261,7 @@ def _is_trade(trade: str) -> bool:
     if trade.startswith(generic) or trade.endswith(generic) or "总" in trade:
         return False
     words = posseg(trade)
-    return all(flag in _TRADE_WORDS or flag == "v" for _, flag in words) and words[-1][1] != "v"
+    return all(flag in _TRADE_WORDS or flag == "v" for _, flag in words) and (field or words[-1][1] != "v")
 
 
 # after a level word, what makes it no trade union's: 省级, 市属, 市直 (a kind of
@@ -271,13 +272,16 @@ _LEVEL_NOT_TRADE = "级属直辖内外"
 def _bare_trade_union(text: str, i: int) -> Mention | None:
     """A region's union of a trade written with its level word alone
     (省电力工会, 市教育工会), which takes its region from the page as
-    省总工会 does; an industry union.
+    省总工会 does, an industry union; so does a region's federation or
+    association of a trade (市餐饮行业工会联合会, 市烹饪协会).
 
     >>> m = _bare_trade_union("省总工会、省电力工会主席", 5)
     >>> m.label, m.org.level_word, m.org.body, m.org.level
     ('省电力工会', '省', '电力工会', 'industry')
     >>> _bare_trade_union("全省电力工会", 1) is None, _bare_trade_union("市属企业工会", 0) is None
     (True, True)
+    >>> [(m.label, m.org.kind) for m in [_bare_trade_union("市餐饮行业工会联合会", 0), _bare_trade_union("市烹饪协会", 0)]]
+    [('市餐饮行业工会联合会', 'union'), ('市烹饪协会', 'other')]
     """
     lw = next((w for w in LEVEL_WORDS if text.startswith(w, i)), None)
     if lw is None or (i > 0 and _is_cjk(text[i - 1]) and text[i - 1] not in _BARE_AFTER + "为任选是"):
@@ -286,10 +290,29 @@ def _bare_trade_union(text: str, i: int) -> Mention | None:
     if text[k:k + 1] in _LEVEL_NOT_TRADE:
         return None
     m = _TRADE.match(text, k)
-    if m is None or not _is_trade(m.group(0)[:-2]):
+    if m is not None and _is_trade(m.group(0)[:-2]):
+        body = m.group(0)
+        return _org(lw + body, text[i:m.end()], i, "regional", "union", "industry", level_word=lw, body=body)
+    m = _bare_suffix_re().match(text, k)
+    if m is None:
         return None
-    body = m.group(0)[k - m.start():]
-    return _org(lw + body, text[i:m.end()], i, "regional", "union", "industry", level_word=lw, body=body)
+    kind, level = _suffix_kinds().get(m.group(2), ("other", ""))
+    if not _is_trade(m.group(1), field=kind != "union"):
+        return None
+    body = m.group(0)
+    return _org(lw + body, text[i:m.end()], i, "regional", kind, level, level_word=lw, body=body)
+
+
+@lru_cache(maxsize=1)
+def _bare_suffix_re() -> re.Pattern:
+    """A trade or field and a body's last word of ``data/org_bare_suffixes.txt``."""
+    words = "|".join(re.escape(w) for w in lexicon.word_list("org_bare_suffixes.txt"))
+    return re.compile(rf"([{CJK}]{{2,8}}?)({words})(?!委员|会员|干部|工作|组织)")
+
+
+@lru_cache(maxsize=1)
+def _suffix_kinds() -> dict[str, tuple[str, str]]:
+    return {sfx: (kind, level) for sfx, kind, level in lexicon.org_suffixes()}
 
 
 def _innermost(regions: list[lexicon.Region]) -> str:
@@ -548,10 +571,11 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
 def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
     out: list[Mention] = []
     ends: dict[int, Mention] = {}
+    title_units = lexicon.word_list("org_title_units.txt")
     for suffix, kind, level in lexicon.org_suffixes():
         for s in _occurrences(text, suffix):
             e = s + len(suffix)
-            if taken.overlaps(s, e):
+            if taken.overlaps(s, e) or any(len(u) > len(suffix) and text.endswith(u, 0, e) for u in title_units):
                 continue
             start = _left_name(text, s)
             if kind == "union":
@@ -561,8 +585,8 @@ def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
             if start is None or taken.overlaps(start, e):
                 continue
             head = ends.get(start)
-            if head is not None and suffix.startswith("分"):
-                # 中国邮政集团有限公司常州市分公司: a branch is named with its company
+            if head is not None and (suffix.startswith("分") or kind == "enterprise"):
+                # 中国邮政集团有限公司常州市分公司, 〈group〉〈city〉供电公司: a branch is named with its company
                 start = head.start
                 out.remove(head)
             surface = text[start:e]
@@ -716,7 +740,7 @@ def _candidate_re() -> re.Pattern:
     national = "|".join(re.escape(a) for a in sorted(set(_national()) | set(_local()), key=len, reverse=True))
     # (?:levels)(?=bodies) spelled out level by level, so that every
     # alternative starts with a character: sre then skips to those characters
-    levels = "|".join(f"{lw}(?={bodies}|[{CJK}]{{2,8}}?工会)" for lw in LEVEL_WORDS)
+    levels = "|".join(f"{lw}(?={bodies}|[{CJK}]{{2,8}}?(?:工会|会))" for lw in LEVEL_WORDS)
     return re.compile(f"{levels}|{bare}|{national}")
 
 
