@@ -247,3 +247,15 @@ def test_a_regions_association_written_with_its_level_word_takes_the_page_region
     assert {"泸州市餐饮行业工会联合会", "泸州市烹饪协会"} <= labels
     posts = {(f.source[1], f.target[1]) for f in r.facts if f.type == "HOLDS_POST"}
     assert ("张某", "泸州市餐饮行业工会联合会") in posts
+
+
+def test_a_branch_of_a_unions_clinic_is_a_sub_body_named_with_the_union():
+    text = "香港工会联合会举行颁奖礼。获奖单位：工联会工人医疗所观塘分所 |"
+    found = orgs(text)
+    assert "香港工会联合会工人医疗所观塘分所" in found
+    assert "工联会工人医疗所观塘分所" == found["香港工会联合会工人医疗所观塘分所"].surface
+    assert ("香港工会联合会工人医疗所观塘分所", "香港工会联合会") in facts(text, "SUBORGANIZATION_OF")
+
+
+def test_a_number_of_district_unions_is_no_body():
+    assert "区总工会" not in orgs("连线全市的10个区总工会分会场。")

@@ -35,7 +35,7 @@ LEVEL_WORDS = ("自治区", "自治州", "省", "市", "县", "区", "镇", "乡
 _LEVEL_OF_SUFFIX = {"省": "province", "自治区": "province", "市": "city", "自治州": "city",
                     "县": "county", "区": "county", "旗": "county", "镇": "town", "乡": "town"}
 # a bare level word is a body only when it is not part of a plural or a word
-_BARE_BEFORE_BLOCK = "全各外跨该团"  # 团市委 is the Youth League's, not the 市委
+_BARE_BEFORE_BLOCK = "全各外跨该团个些"  # 团市委 is the Youth League's, not the 市委; 10个区总工会 are many
 # 省总 (省总工会 abbreviated) only when no other word goes on: not 全省总体
 _ABBREV_AFTER = re.compile(rf"(?:[^{CJK}]|$|党组|机关|领导|的|和|与|及|、|在|要|将|把|坚持|主动|"
                            rf"主席|副主席|常务副|专职副|兼职副|挂职副|负责人|女职工|经审会|办公室)")
@@ -422,11 +422,26 @@ class _Near:
         return cands[0]
 
 
+# a sub-body's branch named after its place: 〈two or three characters〉分所
+_BRANCH = re.compile(rf"(?:(?![的和与及是在为等、])[{CJK}]){{2,3}}(?:分所|分部|总部|分站|分中心)")
+
+
 def _subbody(text: str, parent: Mention) -> Mention | None:
+    """The body inside ``parent`` written straight after it (全总文工团, 省总党组;
+    ``data/org_subbodies.tsv``), with the branch of it named after its place
+    where one is written (工联会工人医疗所荃湾分所).
+
+    >>> p = _org("香港工会联合会", "工联会", 0, "national", "union", "provincial")
+    >>> _subbody("工联会工人医疗所荃湾分所 |", p).label
+    '香港工会联合会工人医疗所荃湾分所'
+    """
     for suffix, kind in lexicon.org_subbodies():
         if text.startswith(suffix, parent.end):
             if _starts_title(text, parent.end) and len(lexicon.title_regex().match(text, parent.end).group(0)) > len(suffix):
                 return None
+            b = _BRANCH.match(text, parent.end + len(suffix))
+            if b is not None:  # 工联会工人医疗所荃湾分所: the sub-body's branch
+                suffix += b.group(0)
             surface = parent.surface + suffix
             return _org(parent.label + suffix, surface, parent.start, "subbody", kind,
                         regions=parent.org.regions, level_word=parent.org.level_word,
