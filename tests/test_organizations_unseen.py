@@ -259,3 +259,11 @@ def test_a_branch_of_a_unions_clinic_is_a_sub_body_named_with_the_union():
 
 def test_a_number_of_district_unions_is_no_body():
     assert "区总工会" not in orgs("连线全市的10个区总工会分会场。")
+
+
+@pytest.mark.parametrize("text, label", [
+    ("来源：东南网 编辑：张三", "东南网"),
+    ("泸州饭店总经理张某出席。", "泸州饭店"),
+])
+def test_a_credited_source_and_a_hotel_are_bodies(text, label):
+    assert label in orgs(text)
