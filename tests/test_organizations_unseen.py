@@ -267,3 +267,15 @@ def test_a_number_of_district_unions_is_no_body():
 ])
 def test_a_credited_source_and_a_hotel_are_bodies(text, label):
     assert label in orgs(text)
+
+
+def test_a_department_written_with_its_level_word_takes_the_page_region():
+    text = "黑龙江省总工会召开会议。省总工会、省工信厅和省科技厅联合启动活动。"
+    r = extract(SourceText("t.txt", None, text, "utf-8"))
+    labels = {m.label for m in r.mentions if m.type == "Organization"}
+    assert {"黑龙江省工信厅", "黑龙江省科技厅"} <= labels
+
+
+@pytest.mark.parametrize("text", ["市各局要抓好落实。", "市直各局负责人参加。", "全市各局要抓好落实。"])
+def test_a_plural_of_departments_is_no_body(text):
+    assert not [lab for lab in orgs(text) if lab.endswith("局")]

@@ -273,7 +273,8 @@ def _bare_trade_union(text: str, i: int) -> Mention | None:
     """A region's union of a trade written with its level word alone
     (省电力工会, 市教育工会), which takes its region from the page as
     省总工会 does, an industry union; so does a region's federation or
-    association of a trade (市餐饮行业工会联合会, 市烹饪协会).
+    association of a trade (市餐饮行业工会联合会, 市烹饪协会), and a
+    government department the body table lacks (省工信厅, 市城管局).
 
     >>> m = _bare_trade_union("省总工会、省电力工会主席", 5)
     >>> m.label, m.org.level_word, m.org.body, m.org.level
@@ -295,7 +296,10 @@ def _bare_trade_union(text: str, i: int) -> Mention | None:
         return _org(lw + body, text[i:m.end()], i, "regional", "union", "industry", level_word=lw, body=body)
     m = _bare_suffix_re().match(text, k)
     if m is None:
-        return None
+        d = _department_at(text, k)
+        if d is None:
+            return None  # 省工信厅, 市城管局: a department the body table lacks
+        return _org(lw + d.body, text[i:k + len(d.body)], i, "regional", "state", level_word=lw, body=d.body)
     kind, level = _suffix_kinds().get(m.group(2), ("other", ""))
     if not _is_trade(m.group(1), field=kind != "union"):
         return None
@@ -755,7 +759,7 @@ def _candidate_re() -> re.Pattern:
     national = "|".join(re.escape(a) for a in sorted(set(_national()) | set(_local()), key=len, reverse=True))
     # (?:levels)(?=bodies) spelled out level by level, so that every
     # alternative starts with a character: sre then skips to those characters
-    levels = "|".join(f"{lw}(?={bodies}|[{CJK}]{{2,8}}?(?:工会|会))" for lw in LEVEL_WORDS)
+    levels = "|".join(f"{lw}(?={bodies}|[{CJK}]{{2,8}}?(?:工会|会|局|厅|署|办公室))" for lw in LEVEL_WORDS)
     return re.compile(f"{levels}|{bare}|{national}")
 
 
