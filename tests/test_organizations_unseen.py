@@ -279,3 +279,8 @@ def test_a_department_written_with_its_level_word_takes_the_page_region():
 @pytest.mark.parametrize("text", ["市各局要抓好落实。", "市直各局负责人参加。", "全市各局要抓好落实。"])
 def test_a_plural_of_departments_is_no_body(text):
     assert not [lab for lab in orgs(text) if lab.endswith("局")]
+
+
+def test_a_tagger_span_running_past_a_company_into_its_mine_gives_the_mine():
+    got = _proposed("荣获表彰的有星河矿业集团有限公司王家沟煤矿综采队。", ["星河矿业集团有限公司王家"])
+    assert "星河矿业集团有限公司王家沟煤矿" in got

@@ -810,7 +810,7 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
     out.extend(_trade_named(text, taken))
     out.extend(_suffixed(text, taken))
     out.extend(unions_of_bodies(text, out))
-    out = _units_of_bodies(text, out)
+    out = units_of_bodies(text, out)
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 
@@ -828,16 +828,16 @@ def _unit_re() -> re.Pattern:
 _UNIT_ON = "的和与及等、车班队组部科室"  # what may follow a one-character unit word (矿): its workshop, a join
 
 
-def _units_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
+def units_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
     """``found`` with each state body or enterprise whose name runs on into a
     unit of its own (米易县地方税务局得石税务所, 〈company〉〈place〉铁矿:
     ``data/org_units.txt``) replaced by that unit, named with the body's
     full name; a body something else is named through is kept.
 
     >>> b = _org("米易县地方税务局", "米易县地方税务局", 0, "regional", "state")
-    >>> [m.label for m in _units_of_bodies("米易县地方税务局得石税务所、", [b])]
+    >>> [m.label for m in units_of_bodies("米易县地方税务局得石税务所、", [b])]
     ['米易县地方税务局得石税务所']
-    >>> [m.label for m in _units_of_bodies("米易县地方税务局所属税务所", [b])]
+    >>> [m.label for m in units_of_bodies("米易县地方税务局所属税务所", [b])]
     ['米易县地方税务局']
     """
     starts = {m.start for m in found}

@@ -79,6 +79,27 @@ def _reread(span: str, start: int, after: str = "") -> Mention | None:
     return None
 
 
+_COMPANY_WORDS = ("公司", "集团")
+_RUN_ON = 4  # at most this many characters of a unit's name the tagger runs on into
+
+
+def _cut_after_company(t: Tagged, words) -> Tagged:
+    """A span that runs on a few characters past a company's last word into
+    the name of its unit (攀钢集团矿业公司朱家 of 攀钢集团矿业公司朱家包包铁矿)
+    is cut after the company, whose unit the rules then read whole.
+
+    >>> _cut_after_company(Tagged(0, 10, "ORG", "攀钢集团矿业公司朱家"), _body_words()).text
+    '攀钢集团矿业公司'
+    """
+    if any(t.text.endswith(w) for w, _ in words):
+        return t
+    for w in _COMPANY_WORDS:
+        k = t.text.rfind(w)
+        if k >= 3 and 0 < len(t.text) - (k + len(w)) <= _RUN_ON:
+            return Tagged(t.start, t.start + k + len(w), t.tag, t.text[:k + len(w)])
+    return t
+
+
 def propose(text: str, tags: list, found: list[Mention]) -> list[Mention]:
     """Organization mentions from the tagger's ORG spans (module docstring)."""
     have = SpanSet.of((m.start, m.end) for m in found)
@@ -93,6 +114,7 @@ def propose(text: str, tags: list, found: list[Mention]) -> list[Mention]:
         role = next((w for w in roles if t.text.endswith(w) and len(t.text) - len(w) >= _SHORTEST_ROLE_NAME), "")
         if role:  # 美高梅文旅协办: the body, then its part in the event
             t = Tagged(t.start, t.end - len(role), t.tag, t.text[:-len(role)])
+        t = _cut_after_company(t, words)
         employer = text.startswith(marks, t.end)  # 美团骑手, 韵达快递员: a brand named as a worker's employer
         organiser = len(t.text) >= _SHORTEST_ROLE_NAME and text.startswith(roles, t.end)
         if len(t.text) < 3 and not employer:
@@ -136,5 +158,7 @@ class StatisticalOrgsRecogniser:
             return Found()
         text = scan.norm.text
         proposed = propose(text, scan.tags, scan.found.of("Organization"))
-        # the union written straight after a proposed body
+        # the union written straight after a proposed body; the unit a proposed
+        # body's name runs on into (攀钢集团矿业公司朱家包包铁矿)
+        proposed = organizations.units_of_bodies(text, proposed)
         return Found(proposed + organizations.unions_of_bodies(text, proposed))
