@@ -1,6 +1,15 @@
 """Organizations: national bodies, bodies named after a region, named bodies
 known by their last word, and bodies inside bodies.
 
+Besides a region and a body word (辽宁省总工会) and a name and its last word
+(迪尚集团), a body is read where it is named: with its level word alone and
+a trade, field or department (省电力工会, 市烹饪协会, 省工信厅, 省直机关工会);
+after its trade, as Hong Kong and Macau unions are (鸡鸭业职工会); as a
+union's committee of one term (全总十四届执委会); as the institution a union
+is named through (文昌人民医院 of its 儿科工会小组); as a unit its body's name
+runs on into (〈bureau〉〈place〉税务所); a place word naming a quarter heads
+a name as a place does (东郊职工群众惠民服务中心).
+
 What each mention carries for the resolver is an
 :class:`~extract.records.OrgAttrs` (``Mention.org``): ``kind`` and ``level``
 per the contract, ``regions`` (codes of the regions written in the name,
