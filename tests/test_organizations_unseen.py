@@ -284,3 +284,15 @@ def test_a_plural_of_departments_is_no_body(text):
 def test_a_tagger_span_running_past_a_company_into_its_mine_gives_the_mine():
     got = _proposed("荣获表彰的有星河矿业集团有限公司王家沟煤矿综采队。", ["星河矿业集团有限公司王家"])
     assert "星河矿业集团有限公司王家沟煤矿" in got
+
+
+def test_counties_listed_by_their_stems_before_a_shared_body_are_bodies_each():
+    text = "宜宾市总工会召开会议，江安、长宁、屏山等县总工会参加。"
+    found = orgs(text)
+    assert {"江安县总工会", "长宁县总工会", "屏山县总工会"} <= set(found)
+    assert "县总工会" not in found and not [lab for lab in found if lab.startswith("宜宾市") and lab != "宜宾市总工会"]
+    assert ("长宁县总工会", "长宁县") in facts(text, "LOCATED_IN")
+
+
+def test_a_list_of_words_before_a_level_body_is_no_list_of_counties():
+    assert not [lab for lab in orgs("坚持和平、发展等市委要求。") if "县" in lab]

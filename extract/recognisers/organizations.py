@@ -44,7 +44,8 @@ LEVEL_WORDS = ("自治区", "自治州", "省", "市", "县", "区", "镇", "乡
 _LEVEL_OF_SUFFIX = {"省": "province", "自治区": "province", "市": "city", "自治州": "city",
                     "县": "county", "区": "county", "旗": "county", "镇": "town", "乡": "town"}
 # a bare level word is a body only when it is not part of a plural or a word
-_BARE_BEFORE_BLOCK = "全各外跨该团个些"  # 团市委 is the Youth League's, not the 市委; 10个区总工会 are many
+# 团市委 is the Youth League's, not the 市委; 10个区总工会, 合江、叙永等县总工会 are many
+_BARE_BEFORE_BLOCK = "全各外跨该团个些等"
 # 省总 (省总工会 abbreviated) only when no other word goes on: not 全省总体
 _ABBREV_AFTER = re.compile(rf"(?:[^{CJK}]|$|党组|机关|领导|的|和|与|及|、|在|要|将|把|坚持|主动|"
                            rf"主席|副主席|常务副|专职副|兼职副|挂职副|负责人|女职工|经审会|办公室)")
@@ -807,6 +808,7 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
         taken.add(m.start, m.end)
         pos = m.end
     out.extend(_shared_heads(text, out))
+    out.extend(_listed_heads(text, taken))
     out.extend(_term_committees(text, out))
     for kind, level, pat in _patterns():
         for mm in pat.finditer(text):
@@ -1015,6 +1017,47 @@ def _sibling_ending_at(text: str, end: int, head: lexicon.Region | None) -> tupl
             if r is not None and r.parent == head.parent and r.code != head.code:
                 return r, end - n
     return None
+
+
+_LISTED_END = "等"
+_STEM_MAX = 4
+
+
+def _listed_heads(text: str, taken: SpanSet) -> list[Mention]:
+    """The bodies of divisions listed by their stems before 等 and a level
+    word with a body (合江、叙永、古蔺等县总工会: 合江县总工会, 叙永县总工会,
+    古蔺县总工会), where two or more stems name divisions of that level under
+    one parent.
+
+    >>> [(m.label, m.surface) for m in _listed_heads("合江、叙永、古蔺等县总工会参加", SpanSet())]
+    [('合江县总工会', '合江'), ('叙永县总工会', '叙永'), ('古蔺县总工会', '古蔺')]
+    """
+    names = lexicon.regions_by_name()
+    out: list[Mention] = []
+    for k in _occurrences(text, _LISTED_END):
+        lw = next((w for w in LEVEL_WORDS if text.startswith(w, k + 1)), None)
+        body = _body_at(text, k + 1 + len(lw)) if lw else None
+        if body is None or body.bare:
+            continue
+        found: list[tuple[lexicon.Region, int, int]] = []
+        end = k
+        while True:
+            hit = next(((names[text[end - n:end] + lw], end - n) for n in range(_STEM_MAX, 1, -1)
+                        if end - n >= 0 and text[end - n:end] + lw in names), None)
+            if hit is None or taken.overlaps(hit[1], end):
+                break
+            found.append((hit[0], hit[1], end))
+            if hit[1] == 0 or text[hit[1] - 1] != "、":
+                break
+            end = hit[1] - 1
+        if len(found) < 2 or len({r.parent for r, _, _ in found}) != 1:
+            continue
+        for r, s, e in reversed(found):
+            level = _union_level(r.level, r.name) if body.kind == "union" else ""
+            out.append(_org(r.name + body.canonical, text[s:e], s, "shared-head", body.kind, level, (r.code,),
+                            body=body.canonical))
+            taken.add(s, e)
+    return out
 
 
 def _shared_heads(text: str, found: list[Mention]) -> list[Mention]:
