@@ -296,3 +296,14 @@ def test_counties_listed_by_their_stems_before_a_shared_body_are_bodies_each():
 
 def test_a_list_of_words_before_a_level_body_is_no_list_of_counties():
     assert not [lab for lab in orgs("坚持和平、发展等市委要求。") if "县" in lab]
+
+
+def test_a_bare_union_on_a_page_naming_no_region_takes_the_province_of_its_licence():
+    r = extract(SourceText("t.txt", None, "省总工会召开会议，部署热线工作。\n版权所有 鲁ICP备05012345号", "utf-8"))
+    assert "山东省总工会" in {m.label for m in r.mentions if m.type == "Organization"}
+
+
+def test_a_region_the_page_names_outranks_its_licence():
+    text = "江苏省召开会议。省总工会部署热线工作。\n京ICP备05012345号"
+    r = extract(SourceText("t.txt", None, text, "utf-8"))
+    assert "江苏省总工会" in {m.label for m in r.mentions if m.type == "Organization"}
