@@ -307,3 +307,8 @@ def test_a_region_the_page_names_outranks_its_licence():
     text = "江苏省召开会议。省总工会部署热线工作。\n京ICP备05012345号"
     r = extract(SourceText("t.txt", None, text, "utf-8"))
     assert "江苏省总工会" in {m.label for m in r.mentions if m.type == "Organization"}
+
+
+def test_a_trade_union_named_without_its_region_lies_in_the_territory_of_the_page():
+    text = "香港工会联合会举行颁奖礼。获奖属会：香港邮务职工会 | 禽畜业职工会 |"
+    assert ("禽畜业职工会", "香港特别行政区") in facts(text, "LOCATED_IN")

@@ -418,11 +418,22 @@ class _Near:
     def __init__(self, regions: list[Mention]) -> None:
         by_code = lexicon.regions_by_code()
         named = []
+        provinces = []
         for m in regions:
             r = by_code.get(m.attr("code") or "")
             if r is not None:
-                named.append((m.start, {r.name} | {a.name for a in lexicon.region_ancestors(r)}))
+                chain = [r] + lexicon.region_ancestors(r)
+                named.append((m.start, {a.name for a in chain}))
+                provinces.append((m.start, chain[-1].code))
         self.named = sorted(named, key=lambda t: t[0])
+        self.provinces = sorted(provinces)
+
+    def province(self, i: int) -> str:
+        """The code of the province of the region named nearest before ``i``,
+        else first after it; empty where the text names none."""
+        before = [c for p, c in self.provinces if p < i]
+        after = [c for p, c in self.provinces if p >= i]
+        return (before[-1:] or after[:1] or [""])[0]
 
     def pick(self, cands: tuple[lexicon.NationalBody, ...], i: int) -> lexicon.NationalBody:
         """The body of the region named nearest; the first listed where the
@@ -818,7 +829,10 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
             label, codes, aliases = _named_from_region(text, s, e, kind)
             out.append(_org(label, mm.group(0), s, "pattern", kind, level, codes, aliases=aliases))
             taken.add(s, e)
-    out.extend(_trade_named(text, taken))
+    for m in _trade_named(text, taken):
+        code = near.province(m.start) if not m.org.regions else ""
+        # 鸡鸭业职工会 on a Hong Kong page: a trade's union of the territory it is named in
+        out.append(replace(m, org=replace(m.org, regions=(code,))) if code else m)
     out.extend(_suffixed(text, taken))
     out.extend(unions_of_bodies(text, out))
     out = units_of_bodies(text, out)
