@@ -143,6 +143,7 @@ def test_a_trade_union_written_with_its_level_word_takes_the_region_of_the_page(
     "社区工会、园区工会要发挥作用。",
     "市属企业工会和市直单位工会参加。",
     "省级产业工会负责人参加。",
+    "在市场监管工会工作中。",
 ])
 def test_kinds_of_union_after_a_level_word_are_no_trade_union(text):
     assert not [lab for lab in orgs(text) if lab.endswith("工会")]

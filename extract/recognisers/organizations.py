@@ -277,6 +277,7 @@ def _is_trade(trade: str, field: bool = False) -> bool:
 # after a level word, what makes it no trade union's: 省级, 市属, 市直 (a kind of
 # unit), 县辖, 区内
 _LEVEL_NOT_TRADE = "级属直辖内外"
+_LEVEL_WORD_FREQ = 500  # 市场, 市民, 县城, 区域: a word this frequent the level word begins
 
 
 def _bare_trade_union(text: str, i: int) -> Mention | None:
@@ -298,8 +299,8 @@ def _bare_trade_union(text: str, i: int) -> Mention | None:
     if lw is None or (i > 0 and _is_cjk(text[i - 1]) and text[i - 1] not in _BARE_AFTER + "为任选是"):
         return None
     k = i + len(lw)
-    if text[k:k + 1] in _LEVEL_NOT_TRADE:
-        return None
+    if text[k:k + 1] in _LEVEL_NOT_TRADE or (tokenizer().FREQ.get(text[i:k + 1]) or 0) >= _LEVEL_WORD_FREQ:
+        return None  # 市场监管工作, 县城: the level word begins another word
     m = _TRADE.match(text, k)
     if m is not None and _is_trade(m.group(0)[:-2]):
         body = m.group(0)
