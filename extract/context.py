@@ -96,6 +96,29 @@ def fits(level_word: str, code: str) -> Region | None:
     return None
 
 
+_ICP = re.compile(r"([^\W\d_A-Za-z])ICP[备証证]")
+
+
+def licence_province(text: str) -> Region | None:
+    """The province of a site's ICP licence in the page's footer
+    (``data/icp_provinces.tsv``): a last resort for a bare body.
+
+    >>> licence_province("版权所有 鲁ICP备05012345号").name
+    '山东省'
+    """
+    names = lexicon.regions_by_name()
+    for m in _ICP.finditer(text):
+        name = _icp_provinces().get(m.group(1))
+        if name in names:
+            return names[name]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _icp_provinces() -> dict[str, str]:
+    return {r["abbr"]: r["province"] for r in lexicon._tsv("icp_provinces.tsv")}
+
+
 class DocumentContext:
     """The regions of one document a bare body may resolve to.
 
@@ -103,6 +126,8 @@ class DocumentContext:
 
     def __init__(self, text: str, regions: list[tuple[int, str]]) -> None:
         self.home = [r.code for _, r in home_places(text)]
+        self._text = text
+        self._licence: list[Region | None] | None = None
         named = sorted((p, c) for p, c in regions if c in lexicon.regions_by_code())
         self.starts = [p for p, _ in named]
         self.codes = [c for _, c in named]
@@ -119,9 +144,17 @@ class DocumentContext:
         i = bisect.bisect_left(starts, pos)
         if i > 0:
             return regions[i - 1]
-        if level_word == "*" or i >= len(regions):
-            return None
-        return regions[i]
+        if i < len(regions) and level_word != "*":
+            return regions[i]
+        return self._licensed(level_word)
+
+    def _licensed(self, level_word: str) -> Region | None:
+        """The licence's province where it fits ``level_word`` (省总工会 on a
+        鲁ICP page that names no province), read once per document."""
+        if self._licence is None:
+            self._licence = [licence_province(self._text)]
+        r = self._licence[0]
+        return fits(level_word, r.code) if r is not None and level_word != "*" else None
 
     def _fitting(self, level_word: str) -> tuple[list[int], list[Region]]:
         """The named regions that fit ``level_word``, once per level word (a

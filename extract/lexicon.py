@@ -264,12 +264,13 @@ class BodyForm:
     kind: str
     needs_level: bool
     bare: bool = False
+    level: str = ""  # a union's own level (省直机关工会: industry), else the region's
 
 
 @lru_cache(maxsize=1)
 def org_bodies() -> tuple[BodyForm, ...]:
     return tuple(sorted((BodyForm(r["body"], r["canonical"], r["kind"], r["needs_level"] == "1",
-                                  r.get("bare") == "1")
+                                  r.get("bare") == "1", r.get("level") or "")
                          for r in _tsv("org_bodies.tsv")), key=lambda b: (-len(b.body), b.body)))
 
 

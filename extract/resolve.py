@@ -75,7 +75,7 @@ def _resolve_org(m: Mention, art: Article | None, doc: str, chain_code: str = ""
     if m.org.body == GOVERNMENT:
         aliases += (region.name + GOVERNMENT_FORMAL,)  # 市政府 on a 天津 page: 天津市人民政府
     org = replace(m.org, level_word="", regions=(region.code,))
-    if org.kind == "union" and org.level:
+    if org.kind == "union" and org.level and org.level != "industry":  # 省直机关工会 stays an industry union
         org = replace(org, level="provincial" if region.level == "province" else (
             "city" if region.name.endswith("市") else "county"))
     return replace(m, label=label, org=org, aliases=aliases)

@@ -304,11 +304,18 @@ def person_ends(tags) -> dict[int, int]:
 
 
 def _orgs_at(orgs: list[Mention]) -> dict[int, tuple[Mention, int]]:
-    """The longest body written at each place, and the end of what is written."""
+    """The longest body written at each place, and the end of what is written;
+    a body's committee of one term (全总十五届执委会) is its body written with
+    the term, as :data:`_SESSION` reads it: its titles are posts at the body."""
     out: dict[int, tuple[Mention, int]] = {}
     for o in orgs:
         if o.start not in out or o.end > out[o.start][1]:
             out[o.start] = (o, o.end)
+    spans = {(o.start, o.end): o for o in orgs}
+    for s, (o, e) in out.items():
+        parent = spans.get(o.org.parent) if o.org is not None and o.org.parent else None
+        if parent is not None and parent.start == s and _SESSION.fullmatch(o.surface, parent.end - s):
+            out[s] = (parent, e)
     return out
 
 

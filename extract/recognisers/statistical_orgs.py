@@ -9,7 +9,9 @@ label, kind, level and region. A span the rules cannot classify becomes a body
 after a name of three characters or more (not 工运学院, a kind of college)
 (``data/org_body_words.tsv``, which also gives its kind), or, an
 enterprise, if a worker's job or the like follows it (美团骑手, 韵达快递员:
-``data/org_employer_marks.txt``); page furniture (a menu line of short words) and
+``data/org_employer_marks.txt``), or if the part it takes in an event follows
+it (美高梅文旅协办: ``data/org_role_marks.txt``, which a span running on into
+one is cut before); page furniture (a menu line of short words) and
 generic plurals (各级工会) and phrases no name starts with
 (``data/org_name_leads.txt``: 新时代江苏工会) are rejected. A text longer than ``MAX_TEXT`` is
 not tagged for this.
@@ -33,6 +35,7 @@ from extract import lexicon
 from extract.recognisers import organizations
 from extract.recognisers.base import Found, Scan, register
 from extract.records import Mention, OrgAttrs
+from extract.tagger import Tagged
 from extract.spans import SpanSet
 
 
@@ -61,6 +64,7 @@ def _generic(name: str) -> bool:
         or name.startswith(lexicon.word_list("org_name_leads.txt"))
 
 
+_SHORTEST_ROLE_NAME = 3  # 美高梅文旅协办: a name of three characters or more before its part
 _RIGHT_CONTEXT = 4  # the rules see what follows the span (浙江省工会|会员 is no body)
 
 
@@ -75,6 +79,27 @@ def _reread(span: str, start: int, after: str = "") -> Mention | None:
     return None
 
 
+_COMPANY_WORDS = ("公司", "集团")
+_RUN_ON = 4  # at most this many characters of a unit's name the tagger runs on into
+
+
+def _cut_after_company(t: Tagged, words) -> Tagged:
+    """A span that runs on a few characters past a company's last word into
+    the name of its unit (攀钢集团矿业公司朱家 of 攀钢集团矿业公司朱家包包铁矿)
+    is cut after the company, whose unit the rules then read whole.
+
+    >>> _cut_after_company(Tagged(0, 10, "ORG", "攀钢集团矿业公司朱家"), _body_words()).text
+    '攀钢集团矿业公司'
+    """
+    if any(t.text.endswith(w) for w, _ in words):
+        return t
+    for w in _COMPANY_WORDS:
+        k = t.text.rfind(w)
+        if k >= 3 and 0 < len(t.text) - (k + len(w)) <= _RUN_ON:
+            return Tagged(t.start, t.start + k + len(w), t.tag, t.text[:k + len(w)])
+    return t
+
+
 def propose(text: str, tags: list, found: list[Mention]) -> list[Mention]:
     """Organization mentions from the tagger's ORG spans (module docstring)."""
     have = SpanSet.of((m.start, m.end) for m in found)
@@ -82,10 +107,16 @@ def propose(text: str, tags: list, found: list[Mention]) -> list[Mention]:
     words = _body_words()
     out = []
     marks = lexicon.word_list("org_employer_marks.txt")
+    roles = lexicon.word_list("org_role_marks.txt")
     for t in tags:
         if t.tag != "ORG" or len(t.text) < 2:
             continue
+        role = next((w for w in roles if t.text.endswith(w) and len(t.text) - len(w) >= _SHORTEST_ROLE_NAME), "")
+        if role:  # 美高梅文旅协办: the body, then its part in the event
+            t = Tagged(t.start, t.end - len(role), t.tag, t.text[:-len(role)])
+        t = _cut_after_company(t, words)
         employer = text.startswith(marks, t.end)  # 美团骑手, 韵达快递员: a brand named as a worker's employer
+        organiser = len(t.text) >= _SHORTEST_ROLE_NAME and text.startswith(roles, t.end)
         if len(t.text) < 3 and not employer:
             continue
         if _generic(t.text) or _furniture(text, t.start, t.end):
@@ -104,6 +135,8 @@ def propose(text: str, tags: list, found: list[Mention]) -> list[Mention]:
         kind = next((k for w, k in words if t.text.endswith(w) and len(t.text) > len(w) + 2), None)
         if m is None and kind is None and employer:
             kind = "enterprise"
+        if m is None and kind is None and organiser:
+            kind = "other"
         if m is None and kind is not None:
             m = Mention("Organization", t.text, t.text, t.start, t.end, rule="statistical-org",
                         org=OrgAttrs(kind))
@@ -125,5 +158,7 @@ class StatisticalOrgsRecogniser:
             return Found()
         text = scan.norm.text
         proposed = propose(text, scan.tags, scan.found.of("Organization"))
-        # the union written straight after a proposed body
+        # the union written straight after a proposed body; the unit a proposed
+        # body's name runs on into (攀钢集团矿业公司朱家包包铁矿)
+        proposed = organizations.units_of_bodies(text, proposed)
         return Found(proposed + organizations.unions_of_bodies(text, proposed))
