@@ -313,3 +313,32 @@ def test_a_region_the_page_names_outranks_its_licence():
 def test_a_trade_union_named_without_its_region_lies_in_the_territory_of_the_page():
     text = "香港工会联合会举行颁奖礼。获奖属会：香港邮务职工会 | 禽畜业职工会 |"
     assert ("禽畜业职工会", "香港特别行政区") in facts(text, "LOCATED_IN")
+
+
+def test_a_national_industry_unions_national_committee_is_the_union():
+    found = orgs("中国海员建设工会全国委员会副主席王丽出席开幕式。")
+    assert "中国海员建设工会" in found
+    assert "中国海员建设工会全国委员会" in found["中国海员建设工会"].aliases
+    assert found["中国海员建设工会"].org.level == "industry"
+
+
+def test_an_industry_unions_provincial_committee_is_one_body_in_its_province_not_a_party_committee():
+    text = "会议由中国教育工会湖北省委员会主席陈立主持。"
+    found = orgs(text)
+    assert "中国教育工会湖北省委员会" in found
+    assert "湖北省教育工会" in found["中国教育工会湖北省委员会"].aliases
+    assert "湖北省委" not in found
+    assert ("中国教育工会湖北省委员会", "湖北省") in facts(text, "LOCATED_IN")
+    assert ("陈立", "中国教育工会湖北省委员会") in facts(text, "HOLDS_POST")
+
+
+def test_a_party_committee_written_in_full_stays_a_party_committee():
+    found = orgs("中共湖北省委员会召开全会。")
+    assert found["湖北省委"].org.kind == "party"
+
+
+def test_a_national_bodys_school_union_is_the_schools_not_an_industry_union():
+    found = orgs("中国科学院大学工会开展活动。")
+    assert "中国科学院大学工会" in found
+    assert found["中国科学院大学工会"].org.level == "grassroots"
+    assert "中国科学院大学" in found

@@ -802,6 +802,8 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
             continue
         m = _national_at(text, i, near)
         r = _regional(text, i)
+        if r is not None and _committee_of_union(text, r):
+            r = None
         if r is not None and (m is None or r.end > m.end):
             m = r
         if m is None:
@@ -827,7 +829,7 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
             s, e = mm.span()
             if taken.overlaps(s, e):
                 continue
-            label, codes, aliases = _named_from_region(text, s, e, kind)
+            label, codes, aliases = _industry_committee(text, s, e) or _named_from_region(text, s, e, kind)
             out.append(_org(label, mm.group(0), s, "pattern", kind, level, codes, aliases=aliases))
             taken.add(s, e)
     for m in _trade_named(text, taken):
@@ -839,6 +841,46 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
     out = units_of_bodies(text, out)
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+_COMMITTEE = "委员会"
+_NATIONAL_COMMITTEE = "全国委员会"
+
+
+def _committee_of_union(text: str, m: Mention) -> bool:
+    """Whether a party committee read at ``m`` (湖北省委) is the start of an
+    industry union's regional committee (中国教育工会湖北省委员会).
+
+    >>> _committee_of_union("中国教育工会湖北省委员会", _org("湖北省委", "湖北省委", 6, "regional", "party"))
+    True
+    """
+    return (m.org is not None and m.org.kind == "party" and m.surface.endswith("委")
+            and text.startswith("员会", m.end) and text.endswith(_UNION_WORD, 0, m.start))
+
+
+def _industry_committee(text: str, start: int, end: int) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    """Label, region codes and aliases of a national industry union's
+    committee: the national one is the union (中国海员建设工会全国委员会 is
+    中国海员建设工会); a regional one lies in its region and is also called
+    by it (中国教育工会湖北省委员会, 湖北省教育工会).
+
+    >>> _industry_committee("中国海员建设工会全国委员会", 0, 13)
+    ('中国海员建设工会', (), ('中国海员建设工会全国委员会',))
+    >>> _industry_committee("中国教育工会湖北省委员会", 0, 12)
+    ('中国教育工会湖北省委员会', ('420000000000',), ('湖北省教育工会',))
+    """
+    surface = text[start:end]
+    if not surface.endswith(_COMMITTEE):
+        return None
+    u = surface.find(_UNION_WORD)
+    union = surface[:u + len(_UNION_WORD)]
+    if surface.endswith(_NATIONAL_COMMITTEE):
+        return union, (), (surface,)
+    regions, _, j = _leading_regions(text, start + len(union), end)
+    if not regions or j != end - len(_COMMITTEE):
+        return surface, (), ()
+    trade = union[2:]  # 中国教育工会 -> 教育工会
+    return surface, tuple(r.code for r in regions), (text[start + len(union):j] + trade,)
 
 
 _UNIT_NAME = re.compile(rf"(?:(?![的和与及是在为等、])[{CJK}]){{2,6}}?")
