@@ -342,3 +342,52 @@ def test_a_national_bodys_school_union_is_the_schools_not_an_industry_union():
     assert "中国科学院大学工会" in found
     assert found["中国科学院大学工会"].org.level == "grassroots"
     assert "中国科学院大学" in found
+
+
+@pytest.mark.parametrize("text, branch, union", [
+    ("中国电信股份有限公司江苏分公司工会主席出席。", "中国电信股份有限公司江苏分公司", "中国电信股份有限公司江苏分公司工会"),
+    ("中国人民银行南京分行工会举办活动。", "中国人民银行南京分行", "中国人民银行南京分行工会"),
+    ("中国建设银行北京市分行营业部工会开展活动。", "中国建设银行北京市分行营业部", "中国建设银行北京市分行营业部工会"),
+])
+def test_a_companys_or_banks_branch_is_one_body_and_the_union_after_it_is_the_branchs(text, branch, union):
+    found = orgs(text)
+    assert branch in found and union in found
+    assert found[union].org.parent == (found[branch].start, found[branch].end)
+    assert not {label for label in found if label not in (branch, union)}
+
+
+def test_a_unit_a_company_owns_through_a_block_word_is_no_branch_of_it():
+    found = orgs("中国电信股份有限公司所属分公司开展活动。")
+    assert "中国电信股份有限公司" in found
+    assert not any(label.endswith("所属分公司") for label in found)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("上海交通大学医学院附属瑞金医院党委书记出席。", "上海交通大学医学院附属瑞金医院"),
+    ("华中师范大学附属小学工会开展活动。", "华中师范大学附属小学"),
+])
+def test_an_institution_affiliated_to_a_school_is_one_body_named_with_the_school(text, label):
+    found = orgs(text)
+    assert label in found
+    assert "瑞金医院" not in found and "华中师范大学" not in found
+
+
+@pytest.mark.parametrize("text, label", [
+    ("福州新锐电气有限公司工会成立。", "福州新锐电气有限公司工会"),
+    ("他在南京华美服饰有限公司工作。", "南京华美服饰有限公司"),
+])
+def test_a_firm_named_place_trade_name_trade_form_starts_at_its_place_whatever_its_trade_name(text, label):
+    assert label in orgs(text)
+
+
+def test_a_firm_name_does_not_run_back_over_a_verb_to_a_place():
+    found = orgs("福州市总工会走访新锐电气有限公司。")
+    assert "福州市总工会" in found
+    assert not any(label.startswith("福州") and label.endswith("有限公司") for label in found)
+
+
+def test_a_union_written_with_its_committee_word_is_named_as_written():
+    found = orgs("中国农业银行工会委员会组织职工学习。")
+    assert "中国农业银行工会委员会" in found
+    assert "中国农业银行工会" in found["中国农业银行工会委员会"].aliases
+    assert not orgs("召开工会委员会议，研究工作。")

@@ -547,6 +547,37 @@ def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
     return start
 
 
+_FIRM_NAME = (2, 8)  # characters of trade name and trade between a firm's place and its form
+_FIRM_NOT_IN = ("工会", "党委", "政府", "委员会")
+_FIRM_FLAGS_NOT = ("v", "p", "c", "u", "r", "d", "y", "e", "o", "uj", "ul", "ud", "ug", "uz", "uv")
+
+
+def _firm_name(text: str, suffix_start: int) -> int | None:
+    """Where a firm's name starts that is built as the law builds it, place,
+    trade name, trade, form (福州 新锐 电气 有限公司): at the first place before
+    the form whose run to it holds no verb, preposition, conjunction, pronoun
+    or body word, whatever the trade name's part of speech (新锐 is an
+    adjective to jieba, and ends the noun run :func:`_left_name` reads).
+
+    >>> t = "福州新锐电气有限公司成立"
+    >>> t[_firm_name(t, 6):6]
+    '福州新锐电气'
+    >>> _firm_name("福州市总工会走访新锐电气有限公司", 12) is None
+    True
+    """
+    lo = _after_last_stop(text, max(0, suffix_start - _FIRM_NAME[1] - 6), suffix_start, _STOPS + "、")
+    for p in range(lo, suffix_start - _FIRM_NAME[0]):
+        hit = match_region_at(text, p, allow_city_short=True)
+        if hit is None:
+            continue
+        run = text[p + len(hit[1]):suffix_start]
+        if not _FIRM_NAME[0] <= len(run) <= _FIRM_NAME[1] or any(w in run for w in _FIRM_NOT_IN):
+            continue
+        if all(flag not in _FIRM_FLAGS_NOT for _, flag in posseg(run)):
+            return p
+    return None
+
+
 _JOINS = ("及", "与", "和", "、")
 _JOINED_MAX = 20
 
@@ -619,6 +650,10 @@ def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
             if taken.overlaps(s, e) or any(len(u) > len(suffix) and text.endswith(u, 0, e) for u in title_units):
                 continue
             start = _left_name(text, s)
+            if kind == "enterprise" or suffix.endswith(_FIRM_UNION_ENDS):
+                firm = _firm_name(text, s if kind == "enterprise" else e - len(_UNION_WORD) - 2)
+                if firm is not None and (start is None or firm < start):
+                    start = firm
             if kind == "union":
                 joined = _joined_name(text, s)
                 if joined is not None and (start is None or joined < start):
@@ -640,6 +675,7 @@ def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
 
 
 _UNION_WORD = "工会"
+_FIRM_UNION_ENDS = ("公司工会",)  # 有限公司工会: a firm's union, the firm named as :func:`_firm_name` reads it
 _DEPARTMENT_ENDS = ("科", "部", "处", "室", "所", "站", "车间", "班组", "班", "队")
 _DEPARTMENT_MAX = 8
 
@@ -837,8 +873,10 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
         # 鸡鸭业职工会 on a Hong Kong page: a trade's union of the territory it is named in
         out.append(replace(m, org=replace(m.org, regions=(code,))) if code else m)
     out.extend(_suffixed(text, taken))
+    out = branches_of_bodies(text, out)
     out.extend(unions_of_bodies(text, out))
     out = units_of_bodies(text, out)
+    out = _union_committees(text, out)
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 
@@ -926,6 +964,66 @@ def units_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
+_BRANCH_CHAR = rf"(?:(?![的和与及是在为由对向从等])[{CJK}])"
+_BRANCH_KINDS = ("state", "enterprise")
+
+
+@lru_cache(maxsize=1)
+def _branch_re() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in lexicon.word_list("org_branch_words.txt"))  # longest first
+    # 〈name〉分行, then more branches under it (北京市分行营业部)
+    return re.compile(rf"{_BRANCH_CHAR}{{1,8}}?(?:{words})(?:{_BRANCH_CHAR}{{0,8}}?(?:{words}))*")
+
+
+_AFFILIATED = "附属"
+
+
+@lru_cache(maxsize=1)
+def _affiliate_re() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in lexicon.word_list("org_affiliate_words.txt"))  # longest first
+    return re.compile(rf"{_AFFILIATED}{_BRANCH_CHAR}{{0,10}}?(?:{words})")
+
+
+def branches_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
+    """``found`` with each company or bank whose name runs on into a branch
+    (中国电信股份有限公司江苏分公司, 中国人民银行南京分行:
+    ``data/org_branch_words.txt``), and each school whose name runs on into
+    an institution affiliated to it (上海交通大学医学院附属瑞金医院:
+    ``data/org_affiliate_words.txt``), replaced by the branch or institution, named with the
+    body's full name; what was read inside it on its own (江苏分公司工会, 瑞金医院)
+    is dropped, so that the union written after it is the branch's.
+
+    >>> a = _org("中国电信股份有限公司", "中国电信股份有限公司", 0, "suffix", "enterprise")
+    >>> b = _org("江苏分公司工会", "江苏分公司工会", 10, "suffix", "union", "grassroots")
+    >>> [m.label for m in branches_of_bodies("中国电信股份有限公司江苏分公司工会", [a, b])]
+    ['中国电信股份有限公司江苏分公司']
+    >>> [m.label for m in branches_of_bodies("中国电信股份有限公司所属分公司", [a])]
+    ['中国电信股份有限公司']
+    >>> c = _org("上海交通大学医学院", "上海交通大学医学院", 0, "suffix", "other")
+    >>> [m.label for m in branches_of_bodies("上海交通大学医学院附属瑞金医院", [c])]
+    ['上海交通大学医学院附属瑞金医院']
+    """
+    blocks = lexicon.word_list("org_unit_blocks.txt")
+    spans: list[tuple[int, int]] = []
+    grown: dict[int, Mention] = {}
+    for k, m in enumerate(found):
+        if m.org is None or m.org.kind == "union" or m.org.parent:
+            continue
+        b = _affiliate_re().match(text, m.end)
+        if b is None and m.org.kind in _BRANCH_KINDS:
+            b = _branch_re().match(text, m.end)
+        if b is None or b.group(0).startswith(blocks):
+            continue
+        branch = b.group(0)
+        grown[k] = replace(m, label=m.label + branch, surface=m.surface + branch, end=b.end(),
+                           aliases=tuple(a + branch for a in m.aliases))
+        spans.append((m.end, b.end()))
+    if not grown:
+        return found
+    return [grown.get(k, m) for k, m in enumerate(found)
+            if k in grown or not any(s <= m.start < e for s, e in spans)]
+
+
 def unions_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
     """The union written straight after a body found (北京大学工会,
     米易县地方税务局工会), SUBORGANIZATION_OF it; a state or party body's
@@ -955,6 +1053,30 @@ def unions_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
         out.append(_org(m.label + word, m.surface + word, m.start, "union-of-body", "union", level,
                         o.regions, o.level_word, (o.body + word) if o.level_word else "",
                         parent=(m.start, m.end)))
+    return out
+
+
+_UNION_COMMITTEE = "委员会"
+_NOT_COMMITTEE = "委员会议"  # 工会委员会议: a meeting of the union's committee members
+
+
+def _union_committees(text: str, found: list[Mention]) -> list[Mention]:
+    """A union written with its committee word (〈firm〉工会委员会, the name
+    its registration gives it): the body named as written, its name without
+    the word an alias.
+
+    >>> u = _org("中国农业银行工会", "中国农业银行工会", 0, "union-of-body", "union", "grassroots")
+    >>> [(m.label, m.aliases) for m in _union_committees("中国农业银行工会委员会组织学习", [u])]
+    [('中国农业银行工会委员会', ('中国农业银行工会',))]
+    """
+    out = []
+    for m in found:
+        if (m.org is not None and m.org.kind == "union" and m.surface.endswith(_UNION_WORD)
+                and not m.surface.endswith("总" + _UNION_WORD) and text.startswith(_UNION_COMMITTEE, m.end)
+                and not text.startswith(_NOT_COMMITTEE, m.end)):
+            m = replace(m, label=m.label + _UNION_COMMITTEE, surface=m.surface + _UNION_COMMITTEE,
+                        end=m.end + len(_UNION_COMMITTEE), aliases=(m.label,) + m.aliases)
+        out.append(m)
     return out
 
 
