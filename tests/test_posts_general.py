@@ -30,6 +30,10 @@ def posts(text: str) -> set[tuple[str, str, str]]:
     # after a comma only a title of the same family: 书记 does not make 副市长 a 市委 post
     ("宁波市总工会主席刘海涛，副主席陈晓红出席。",
      {("刘海涛", "宁波市总工会", "主席"), ("陈晓红", "宁波市总工会", "副主席")}),
+    # the names listed after a later title hold that title, not the chain's first
+    ("宁波市总工会主席胡海军，副主席陈晓明、周立伟、林美静出席。",
+     {("胡海军", "宁波市总工会", "主席"), ("陈晓明", "宁波市总工会", "副主席"),
+      ("周立伟", "宁波市总工会", "副主席"), ("林美静", "宁波市总工会", "副主席")}),
 ])
 def test_holders_listed_after_a_chain_share_its_body(text, expected):
     assert posts(text) == expected

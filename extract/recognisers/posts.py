@@ -538,6 +538,7 @@ def _same_body_after(norm, p: int, items: list[tuple[Mention, str, bool]], per_a
             body = items[-1][0]
             out.append(Post(person_mention(nm, "title-before-name"), body, m.group(0), False, q, nm[2],
                             "title-before-name"))
+            items = [(body, m.group(0), False)]  # 副主席李四、王五: the names after it hold this title
         else:
             nm = name_at(norm, q)
             if nm is None or title_re.match(text, nm[2]):
