@@ -391,3 +391,14 @@ def test_a_union_written_with_its_committee_word_is_named_as_written():
     assert "中国农业银行工会委员会" in found
     assert "中国农业银行工会" in found["中国农业银行工会委员会"].aliases
     assert not orgs("召开工会委员会议，研究工作。")
+
+
+@pytest.mark.parametrize("text, label, kind", [
+    ("市总工会联合市文明办举办活动。", "市文明办", "party"),
+    ("广州市人民政府办公室印发通知。", "广州市人民政府办公室", "state"),
+    ("省侨联、省文联共同主办。", "省文联", "other"),
+])
+def test_common_offices_and_peoples_organisations_are_bodies_of_their_region(text, label, kind):
+    found = orgs(text)
+    assert label in found
+    assert found[label].org.kind == kind
