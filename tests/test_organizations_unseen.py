@@ -402,3 +402,9 @@ def test_common_offices_and_peoples_organisations_are_bodies_of_their_region(tex
     found = orgs(text)
     assert label in found
     assert found[label].org.kind == kind
+
+
+def test_a_province_written_before_a_city_body_is_not_part_of_its_name_with_the_tagger_on():
+    found = {m.label for m in find_mentions(normalise("湖北黄石市总工会副调研员周建明参加。"), statistical=True)
+             .of("Organization")}
+    assert found == {"黄石市总工会"}

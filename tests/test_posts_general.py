@@ -159,3 +159,20 @@ def test_union_titles_without_a_body_are_at_the_union_just_named(text, expected)
                                   "张建国（", "江苏省总工会领导\n张建国 "])
 def test_texts_ending_inside_a_post_do_not_break_the_reader(text):
     posts(text)  # no exception: a page may end anywhere
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("黄石市总工会副调研员周建明参加。", {("周建明", "黄石市总工会", "副调研员")}),
+    ("市总工会二级调研员陈丽华出席。", {("陈丽华", "市总工会", "二级调研员")}),
+    ("福州高新区总工会专干林晓燕参加。", {("林晓燕", "福州高新区总工会", "专干")}),
+])
+def test_civil_service_ranks_and_full_time_union_cadres_are_posts(text, expected):
+    assert posts(text) == expected
+
+
+def test_a_post_at_a_unions_centre_is_at_the_centre_a_sub_body_of_the_union():
+    r = _run("山东省总工会职工帮扶中心主任赵立新介绍情况。")
+    assert posts("山东省总工会职工帮扶中心主任赵立新介绍情况。") == {("赵立新", "山东省总工会职工帮扶中心", "主任")}
+    assert ("山东省总工会职工帮扶中心", "山东省总工会") in {
+        (f.source[1], f.target[1]) for f in r.facts if f.type == "SUBORGANIZATION_OF"}
+    assert posts("省总工会党组书记王立军出席。") == {("王立军", "省总工会", "党组书记")}

@@ -356,6 +356,18 @@ def _leading_regions(text: str, start: int, end: int) -> tuple[list[lexicon.Regi
     return regions, inner, j
 
 
+def leading_regions_end(text: str, start: int, end: int) -> int:
+    """Where the run of region names that ``text[start:end]`` starts with
+    ends (``start`` when it starts with none; the run may reach ``end``).
+
+    >>> leading_regions_end("湖北黄石市总工会", 0, 2)
+    2
+    >>> leading_regions_end("东郊职工群众惠民服务中心", 0, 6)
+    0
+    """
+    return _leading_regions(text, start, end + 1)[2]
+
+
 @lru_cache(maxsize=1)
 def _national_lengths() -> dict[str, tuple[int, ...]]:
     return lexicon.key_lengths(_national())
@@ -463,8 +475,9 @@ def _subbody(text: str, parent: Mention) -> Mention | None:
     """
     for suffix, kind in lexicon.org_subbodies():
         if text.startswith(suffix, parent.end):
-            if _starts_title(text, parent.end) and len(lexicon.title_regex().match(text, parent.end).group(0)) > len(suffix):
-                return None
+            if kind == "party" and _starts_title(text, parent.end) \
+                    and len(lexicon.title_regex().match(text, parent.end).group(0)) > len(suffix):
+                return None  # 党组书记 is a title at the body; 职工帮扶中心主任 a post at its centre
             b = _BRANCH.match(text, parent.end + len(suffix))
             if b is not None:  # 工联会工人医疗所荃湾分所: the sub-body's branch
                 suffix += b.group(0)

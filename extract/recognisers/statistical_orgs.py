@@ -128,6 +128,8 @@ def propose(text: str, tags: list, found: list[Mention]) -> list[Mention]:
             if tail is None or tail.start <= t.start or not have.covers(tail.start, t.end) \
                     or have.overlaps(t.start, tail.start) or tail.org is None:
                 continue
+            if organizations.leading_regions_end(text, t.start, tail.start) == tail.start:
+                continue  # 湖北|黄石市总工会: a province written before the body's name is not part of it
             out.append(Mention("Organization", t.text, t.text, t.start, t.end, rule="statistical-org",
                                org=replace(tail.org, parent=None)))
             continue
