@@ -408,3 +408,9 @@ def test_a_province_written_before_a_city_body_is_not_part_of_its_name_with_the_
     found = {m.label for m in find_mentions(normalise("湖北黄石市总工会副调研员周建明参加。"), statistical=True)
              .of("Organization")}
     assert found == {"黄石市总工会"}
+
+
+def test_divisions_listed_before_their_number_and_level_word_are_each_a_body():
+    found = orgs("合江、叙永、古蔺三县总工会参加会议。")
+    assert {"合江县总工会", "叙永县总工会", "古蔺县总工会"} == set(found)
+    assert "合江县总工会" not in orgs("合江、叙永、古蔺两县总工会参加会议。")  # the number must count them

@@ -44,8 +44,8 @@ LEVEL_WORDS = ("自治区", "自治州", "省", "市", "县", "区", "镇", "乡
 _LEVEL_OF_SUFFIX = {"省": "province", "自治区": "province", "市": "city", "自治州": "city",
                     "县": "county", "区": "county", "旗": "county", "镇": "town", "乡": "town"}
 # a bare level word is a body only when it is not part of a plural or a word
-# 团市委 is the Youth League's, not the 市委; 10个区总工会, 合江、叙永等县总工会 are many
-_BARE_BEFORE_BLOCK = "全各外跨该团个些等"
+# 团市委 is the Youth League's, not the 市委; 10个区总工会, 合江、叙永等县总工会, 三县总工会 are many
+_BARE_BEFORE_BLOCK = "全各外跨该团个些等两二三四五六七八九十"
 # 省总 (省总工会 abbreviated) only when no other word goes on: not 全省总体
 _ABBREV_AFTER = re.compile(rf"(?:[^{CJK}]|$|党组|机关|领导|的|和|与|及|、|在|要|将|把|坚持|主动|"
                            rf"主席|副主席|常务副|专职副|兼职副|挂职副|负责人|女职工|经审会|办公室)")
@@ -1211,22 +1211,31 @@ def _sibling_ending_at(text: str, end: int, head: lexicon.Region | None) -> tupl
     return None
 
 
-_LISTED_END = "等"
 _STEM_MAX = 4
+# what closes a list of stems before their level word: 等, or their number (三县)
+_LISTED_END = re.compile(r"等|([两二三四五六七八九])(?=[县市区旗])")
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def _listed_heads(text: str, taken: SpanSet) -> list[Mention]:
-    """The bodies of divisions listed by their stems before 等 and a level
-    word with a body (合江、叙永、古蔺等县总工会: 合江县总工会, 叙永县总工会,
-    古蔺县总工会), where two or more stems name divisions of that level under
-    one parent.
+    """The bodies of divisions listed by their stems before 等, or before
+    their number, and a level word with a body (合江、叙永、古蔺等县总工会 and
+    合江、叙永、古蔺三县总工会: 合江县总工会, 叙永县总工会, 古蔺县总工会), where two
+    or more stems name divisions of that level under one parent (as many as
+    the number says).
 
     >>> [(m.label, m.surface) for m in _listed_heads("合江、叙永、古蔺等县总工会参加", SpanSet())]
     [('合江县总工会', '合江'), ('叙永县总工会', '叙永'), ('古蔺县总工会', '古蔺')]
+    >>> [m.label for m in _listed_heads("合江、叙永两县总工会", SpanSet())]
+    ['合江县总工会', '叙永县总工会']
+    >>> _listed_heads("合江、叙永三县总工会", SpanSet())
+    []
     """
     names = lexicon.regions_by_name()
     out: list[Mention] = []
-    for k in _occurrences(text, _LISTED_END):
+    for closing in _LISTED_END.finditer(text):
+        k = closing.start()
+        count = _COUNTS.get(closing.group(1) or "")
         lw = next((w for w in LEVEL_WORDS if text.startswith(w, k + 1)), None)
         body = _body_at(text, k + 1 + len(lw)) if lw else None
         if body is None or body.bare:
@@ -1242,7 +1251,7 @@ def _listed_heads(text: str, taken: SpanSet) -> list[Mention]:
             if hit[1] == 0 or text[hit[1] - 1] != "、":
                 break
             end = hit[1] - 1
-        if len(found) < 2 or len({r.parent for r, _, _ in found}) != 1:
+        if len(found) < 2 or len({r.parent for r, _, _ in found}) != 1 or (count and count != len(found)):
             continue
         for r, s, e in reversed(found):
             level = _union_level(r.level, r.name) if body.kind == "union" else ""
