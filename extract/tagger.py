@@ -300,11 +300,19 @@ def _words(path: np.ndarray, inside: np.ndarray) -> list[int]:
     return starts.tolist()
 
 
-def tag(text: str) -> list[Tagged]:
-    """Every word of ``text`` with its LAC tag, in order, offsets into ``text``.
+NAMES = frozenset({"PER", "ORG", "LOC", "TIME"})  # the tags that name something
+
+
+def tag(text: str, only: frozenset[str] | None = None) -> list[Tagged]:
+    """Every word of ``text`` with its LAC tag, in order, offsets into ``text``;
+    with ``only``, the words of those tags alone (the text is tagged and
+    checked whole all the same: the recognisers read only :data:`NAMES`, and
+    a word object for each of the others costs a third of the Python).
 
     >>> [(w.text, w.tag) for w in tag("ＡＢ公司。\\n\\n李四")]
     [('ＡＢ公司', 'ORG'), ('。', 'w'), ('李四', 'PER')]
+    >>> [w.text for w in tag("ＡＢ公司。\\n\\n李四", only=frozenset({"PER"}))]
+    ['李四']
     """
     spans = list(chunks(text))
     if not spans:
@@ -324,13 +332,20 @@ def tag(text: str) -> list[Tagged]:
             paths[i] = best[k, :lengths[i]]
     out: list[Tagged] = []
     labels = model.labels
+    wanted = None if only is None else np.array([label in only for label in labels])
     for (s, e), path in zip(spans, paths):
         starts = _words(path, model.inside)
         ends = starts[1:] + [e - s]
         if not starts or starts[0] != 0 or any(b <= a for a, b in zip(starts, ends)):
             _not_rebuilt(s, starts, ends)
-        tags = path[starts].tolist()
-        out.extend(Tagged(s + a, s + b, labels[t], text[s + a:s + b]) for a, b, t in zip(starts, ends, tags))
+        tags = path[starts]
+        if wanted is None:
+            out.extend(Tagged(s + a, s + b, labels[t], text[s + a:s + b])
+                       for a, b, t in zip(starts, ends, tags.tolist()))
+            continue
+        for k in np.flatnonzero(wanted[tags]).tolist():
+            a, b = s + starts[k], s + ends[k]
+            out.append(Tagged(a, b, labels[tags[k]], text[a:b]))
     return out
 
 

@@ -114,6 +114,17 @@ def test_same_words_and_tags_as_lac_on_the_dev_texts(lac):
         assert _as_lac(text) == expected, path.name
 
 
+@pytest.mark.skipif(not DEV.is_dir(), reason="needs ../shared/dev beside the clone")
+def test_only_the_names_are_the_named_words_of_the_whole_tagging():
+    from extract.normalise import normalise
+
+    for path in sorted(DEV.glob("*/texts/*.txt"))[:6] + [None]:
+        text = MESSY if path is None else normalise(path.read_text(encoding="utf-8")).text
+        names = tag(text, only=tagger.NAMES)
+        assert names == [w for w in tag(text) if w.tag in tagger.NAMES]
+        assert names and all(text[w.start:w.end] == w.text for w in names)
+
+
 def test_batching_gives_the_tags_of_one_by_one(monkeypatch):
     text = "\n".join(SENTENCES * 3) + MESSY
     batched = tag(text)

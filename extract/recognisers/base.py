@@ -42,13 +42,14 @@ class Scan:
 
     @cached_property
     def tags(self) -> list:
-        """The statistical tagger's words (:func:`extract.tagger.tag`), or none
-        when the scan is rules only."""
+        """The statistical tagger's names (:func:`extract.tagger.tag`, the
+        words tagged :data:`extract.tagger.NAMES`), or none when the scan is
+        rules only."""
         if not self.statistical:
             return []
         from extract import tagger
 
-        return tagger.tag(self.norm.text)
+        return tagger.tag(self.norm.text, only=tagger.NAMES)
 
 
 @runtime_checkable
