@@ -292,12 +292,12 @@ def _batches(lengths: list[int], group: list[int]) -> Iterator[tuple[int, int]]:
     yield start, len(group)
 
 
-def _words(path: np.ndarray, inside: np.ndarray) -> list[int]:
+def _words(path: np.ndarray, inside: np.ndarray) -> np.ndarray:
     """Where each word of a tag path starts: where a tag is not ``-I``, and at 0."""
     starts = np.flatnonzero(~inside[path])
     if not starts.size or starts[0] != 0:
         starts = np.concatenate(([0], starts))
-    return starts.tolist()
+    return starts
 
 
 NAMES = frozenset({"PER", "ORG", "LOC", "TIME"})  # the tags that name something
@@ -334,11 +334,12 @@ def tag(text: str, only: frozenset[str] | None = None) -> list[Tagged]:
     labels = model.labels
     wanted = None if only is None else np.array([label in only for label in labels])
     for (s, e), path in zip(spans, paths):
-        starts = _words(path, model.inside)
+        at = _words(path, model.inside)
+        if not at.size or at[0] != 0 or at[-1] >= e - s or (at.size > 1 and np.diff(at).min() <= 0):
+            _not_rebuilt(s, at.tolist(), at[1:].tolist() + [e - s])
+        tags = path[at]
+        starts = at.tolist()
         ends = starts[1:] + [e - s]
-        if not starts or starts[0] != 0 or any(b <= a for a, b in zip(starts, ends)):
-            _not_rebuilt(s, starts, ends)
-        tags = path[starts]
         if wanted is None:
             out.extend(Tagged(s + a, s + b, labels[t], text[s + a:s + b])
                        for a, b, t in zip(starts, ends, tags.tolist()))

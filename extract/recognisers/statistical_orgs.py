@@ -59,6 +59,11 @@ def _body_words() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: (-len(r[0]), r[0])))
 
 
+@lru_cache(maxsize=1)
+def _last_words(words: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    return tuple(w for w, _ in words)
+
+
 def _generic(name: str) -> bool:
     return name.startswith(lexicon.word_list("generic_modifiers.txt")) \
         or name.startswith(lexicon.word_list("org_name_leads.txt"))
@@ -91,7 +96,7 @@ def _cut_after_company(t: Tagged, words) -> Tagged:
     >>> _cut_after_company(Tagged(0, 10, "ORG", "攀钢集团矿业公司朱家"), _body_words()).text
     '攀钢集团矿业公司'
     """
-    if any(t.text.endswith(w) for w, _ in words):
+    if t.text.endswith(_last_words(words)):
         return t
     for w in _COMPANY_WORDS:
         k = t.text.rfind(w)
