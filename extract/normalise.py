@@ -190,9 +190,11 @@ def _fullwidth(m: re.Match) -> str:
 
 def _pad_pattern() -> re.Pattern:
     surnames = "".join(sorted(s for s in lexicon.surnames() if len(s) == 1))
-    # only the space matches, so the two characters keep their own offsets;
-    # the space first, then the surname before it: sre then skips to spaces
-    return re.compile(rf" (?<=(?<![{CJK}])[{surnames}] )(?=[{CJK}])")
+    # only the spaces match, so the two characters keep their own offsets;
+    # the space first, then the surname before it: sre then skips to spaces.
+    # A roster pads a two-character name to three with one to three spaces
+    # (马   璐: a full-width space is a plain one by now)
+    return re.compile(rf" (?<=(?<![{CJK}])[{surnames}] ) {{0,2}}(?=[{CJK}])")
 
 
 @lru_cache(maxsize=1)

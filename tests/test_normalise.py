@@ -140,3 +140,13 @@ def test_normalise_big5_file_gives_the_people_and_posts_of_the_simplified(tmp_pa
     assert {"刘伟", "王芳"} <= s_people
     assert t_people == s_people
     assert t_posts == s_posts and len(s_posts) >= 2
+
+
+def test_a_two_character_name_padded_to_three_with_several_spaces_is_joined():
+    from extract.normalise import normalise
+
+    raw = "副主席\n马   璐\n陈 刚\n"
+    n = normalise(raw)
+    assert n.text == "副主席\n马璐\n陈刚\n"
+    s, e = n.raw_span(n.text.index("马璐"), n.text.index("马璐") + 2)
+    assert raw[s:e] == "马   璐"  # the name's offsets point at its text as written

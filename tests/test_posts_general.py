@@ -176,3 +176,14 @@ def test_a_post_at_a_unions_centre_is_at_the_centre_a_sub_body_of_the_union():
     assert ("山东省总工会职工帮扶中心", "山东省总工会") in {
         (f.source[1], f.target[1]) for f in r.facts if f.type == "SUBORGANIZATION_OF"}
     assert posts("省总工会党组书记王立军出席。") == {("王立军", "省总工会", "党组书记")}
+
+
+def test_a_roster_with_each_name_on_its_own_line_gives_the_posts_of_the_line_below():
+    text = ("浙江省总工会领导\n\n王建华\n浙江省总工会党组书记、常务副主席\n\n李   梅\n浙江省总工会副主席\n\n"
+            "赵国强\n经费审查委员会主任\n")
+    assert posts(text) == {("王建华", "浙江省总工会", "党组书记"), ("王建华", "浙江省总工会", "常务副主席"),
+                           ("李梅", "浙江省总工会", "副主席"), ("赵国强", "浙江省总工会", "经费审查委员会主任")}
+
+
+def test_a_name_line_gives_no_post_when_the_line_below_goes_on_past_its_chain():
+    assert not posts("王建华\n浙江省总工会副主席在会上指出要做好服务工作。\n")

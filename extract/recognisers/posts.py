@@ -748,6 +748,46 @@ def roster_posts(norm, orgs: list[Mention], taken: list[tuple[int, int]], per_at
     return out
 
 
+def name_line_posts(norm, orgs: list[Mention], taken: list[tuple[int, int]],
+                    per_at: dict[int, int]) -> list[Post]:
+    """Posts of a roster that writes each leader's name on a line of its own
+    and the posts on the next (a leadership page: ``张三`` then
+    ``中华全国总工会党组书记、副主席``, or only ``副主席`` at the body named
+    nearest before): the chain or the titles must fill that line.
+
+    >>> from extract.normalise import normalise
+    >>> from extract.records import OrgAttrs
+    >>> n = normalise("全总领导\\n\\n张三\\n中华全国总工会党组书记、副主席\\n\\n李四\\n书记处书记\\n")
+    >>> u = Mention("Organization", "中华全国总工会", "全总", 0, 2, org=OrgAttrs("union"))
+    >>> v = Mention("Organization", "中华全国总工会", "中华全国总工会", 9, 16, org=OrgAttrs("union"))
+    >>> [(p.person.label, p.org.start, p.title) for p in name_line_posts(n, [u, v], [], {})]
+    [('张三', 9, '党组书记'), ('张三', 9, '副主席'), ('李四', 9, '书记处书记')]
+    """
+    text = norm.text
+    held = SpanSet.of(taken)
+    orgs_at = _orgs_at(orgs)
+    bodies = sorted((o for o in orgs if o.org is not None), key=lambda o: o.end)
+    ends = [o.end for o in bodies]
+    lines = [m.span(1) for m in _ROSTER_LINE.finditer(text)]
+    out: list[Post] = []
+    for (ls, le), (ns, ne) in zip(lines, lines[1:]):
+        nm = name_at(norm, ls, require_boundary=False) or _tagged_name_at(text, per_at, ls)
+        if nm is None or nm[2] != le or "\n" not in text[le:ns] or held.overlaps(ns, ne):
+            continue
+        at = orgs_at.get(ns)
+        if at is not None:
+            items, end = parse_chain(text, at[0], orgs_at, at[1])
+        else:
+            titles, end = _titles_at(text, ns)
+            j = last_before(ends, ns - _BARE_REACH, ns + 1)
+            items = [(bodies[j], t, t.startswith("原")) for t in titles] if titles and j >= 0 else []
+        if not items or end != ne:
+            continue
+        for body, title, former in items:
+            out.append(Post(person_mention(nm, "roster"), body, title, former, ls, ne, "roster"))
+    return out
+
+
 _ELECT_VERB = re.compile(r"(?:选举|补选|推选|增补|任命|选出)")
 _ELECTED_AS = ("当选为", "当选", "为", "担任")
 _NAME_JOIN = ("、", "和", "及", "与")
@@ -911,6 +951,10 @@ class PostRecogniser:
         per_at = person_ends(scan.tags)
         chain_posts += bare_title_posts(scan.norm, orgs, taken, per_at)
         chain_posts += roster_posts(scan.norm, orgs, taken, per_at)
+        lines = name_line_posts(scan.norm, orgs, [(p.start, p.end) for p in chain_posts if p.person], per_at)
+        if lines:  # a chain on a leader's line is held by the name above it
+            named = SpanSet.of((p.start, p.end) for p in lines)
+            chain_posts = [p for p in chain_posts if p.person or not named.covers(p.start, p.end)] + lines
         chain_posts = _once(chain_posts + election_posts(scan.norm, orgs, per_at))
         found = [p.person for p in chain_posts if p.person is not None]
         # bodies the chains name through others (…、工会主席; 市委副书记、市长) are
