@@ -23,7 +23,7 @@ document altered) and times, each in its own process, the runs interleaved
 
 and prints wall time (median, and each run), throughput (corpus MB per
 wall second: for the peer, of the prefix it tagged), CPU time, peak RSS
-(the sum over the process and its children, sampled every 50 ms, and the
+(the sum over the process and its children, sampled every 0.2 s, and the
 largest single process, ``ru_maxrss`` of ``RUSAGE_CHILDREN``), peak PSS
 (the same sum of proportional set sizes: a page the forked writers share
 with the build counts once, where RSS counts it once per process); then the
