@@ -7,7 +7,9 @@ A recogniser reads what earlier ones found (``scan.found``) and the text's
 shared analyses (``scan.region_hits``, ``scan.tags``), never another
 recogniser's rule names or private state, and changes nothing it is given.
 Adding one is a new module here with a registered class; no other
-recogniser changes.
+recogniser changes. A recogniser's rules may lie in modules of their own
+that register nothing (the ``org_*`` families of
+:mod:`~extract.recognisers.organizations`).
 
 The overlap policy, stated once (:func:`admit`): a mention that overlaps a
 mention of the same type found by an *earlier* recogniser is dropped unless
