@@ -176,3 +176,10 @@ def test_a_post_at_a_unions_centre_is_at_the_centre_a_sub_body_of_the_union():
     assert ("山东省总工会职工帮扶中心", "山东省总工会") in {
         (f.source[1], f.target[1]) for f in r.facts if f.type == "SUBORGANIZATION_OF"}
     assert posts("省总工会党组书记王立军出席。") == {("王立军", "省总工会", "党组书记")}
+
+
+def test_an_open_title_runs_through_a_unit_only_straight_after_its_body():
+    assert posts("中国一重集团有限公司铸锻钢事业部冶炼车间电炉班大班长刘四海说。") == {
+        ("刘四海", "中国一重集团有限公司", "铸锻钢事业部冶炼车间电炉班大班长")}
+    assert ("周俊明", "香港工会联合会", "联同中央驻港联络办公室副主任") not in posts(
+        "工联会负责人联同中央驻港联络办公室副主任周俊明出席。")
