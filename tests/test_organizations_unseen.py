@@ -414,3 +414,20 @@ def test_divisions_listed_before_their_number_and_level_word_are_each_a_body():
     found = orgs("合江、叙永、古蔺三县总工会参加会议。")
     assert {"合江县总工会", "叙永县总工会", "古蔺县总工会"} == set(found)
     assert "合江县总工会" not in orgs("合江、叙永、古蔺两县总工会参加会议。")  # the number must count them
+
+
+def test_a_factory_written_after_its_company_is_no_body_and_stays_in_the_title():
+    text = "中国一重集团有限公司核电石化容器制造厂电焊工王立强获全国劳动模范称号。"
+    assert set(orgs(text)) == {"中国一重集团有限公司"}
+    r = extract(SourceText("t.txt", None, text, "utf-8"))
+    assert {(f.source[1], f.target[1], dict(f.attrs)["title"]) for f in r.facts if f.type == "HOLDS_POST"} == {
+        ("王立强", "中国一重集团有限公司", "核电石化容器制造厂电焊工")}
+    assert "上海汽轮机厂" in orgs("上海汽轮机厂工人李明说。")  # a factory standing alone is a body
+
+
+@pytest.mark.parametrize("text, label", [
+    ("哈尔滨电机（集团）有限责任公司数控车工李明说。", "哈尔滨电机（集团）有限责任公司"),
+    ("海尔（中国）有限公司工会开展活动。", "海尔（中国）有限公司工会"),
+])
+def test_a_firms_group_or_country_in_brackets_is_part_of_its_name(text, label):
+    assert label in orgs(text)

@@ -187,3 +187,10 @@ def test_a_roster_with_each_name_on_its_own_line_gives_the_posts_of_the_line_bel
 
 def test_a_name_line_gives_no_post_when_the_line_below_goes_on_past_its_chain():
     assert not posts("王建华\n浙江省总工会副主席在会上指出要做好服务工作。\n")
+
+
+def test_an_open_title_runs_through_a_unit_only_straight_after_its_body():
+    assert posts("中国一重集团有限公司铸锻钢事业部冶炼车间电炉班大班长刘四海说。") == {
+        ("刘四海", "中国一重集团有限公司", "铸锻钢事业部冶炼车间电炉班大班长")}
+    assert ("周俊明", "香港工会联合会", "联同中央驻港联络办公室副主任") not in posts(
+        "工联会负责人联同中央驻港联络办公室副主任周俊明出席。")

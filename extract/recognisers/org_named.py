@@ -19,7 +19,7 @@ from typing import Iterator
 
 from extract import lexicon
 from extract.lexicon import CJK
-from extract.recognisers.org_common import _OWN_NAME_KINDS, _UNION_WORD, _leading_regions, _org, _trade_generic
+from extract.recognisers.org_common import _OWN_NAME_KINDS, _UNION_WORD, _is_cjk, _leading_regions, _org, _trade_generic
 from extract.recognisers.regions import match_region_at
 from extract.records import Mention
 from extract.spans import SpanSet
@@ -188,14 +188,19 @@ def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
     out: list[Mention] = []
     ends: dict[int, Mention] = {}
     title_units = lexicon.word_list("org_title_units.txt")
+    company_units = lexicon.word_list("org_company_units.txt")
     for suffix, kind, level in lexicon.org_suffixes():
         for s in _occurrences(text, suffix):
             e = s + len(suffix)
             if taken.overlaps(s, e) or any(len(u) > len(suffix) and text.endswith(u, 0, e) for u in title_units):
                 continue
-            start = _left_name(text, s)
-            if kind == "enterprise" or suffix.endswith(_FIRM_UNION_ENDS):
-                firm = _firm_name(text, s if kind == "enterprise" else e - len(_UNION_WORD) - 2)
+            firmish = kind == "enterprise" or suffix.endswith(_FIRM_UNION_ENDS)
+            form_at = s if kind == "enterprise" else e - len(_UNION_WORD) - 2  # where 公司 starts
+            bracket = _FIRM_BRACKET.search(text, max(0, form_at - 6), form_at) if firmish else None
+            name_end = bracket.start() if bracket else s  # 齐齐哈尔二机床（集团）有限责任公司
+            start = _left_name(text, name_end)
+            if firmish:
+                firm = _firm_name(text, bracket.start() if bracket else form_at)
                 if firm is not None and (start is None or firm < start):
                     start = firm
             if kind == "union":
@@ -204,6 +209,8 @@ def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
                     start = joined
             if start is None or taken.overlaps(start, e):
                 continue
+            if suffix in company_units and _after_company(text, start, ends):
+                continue  # 〈company〉核电石化容器制造厂电焊工: the company's unit, in the title
             head = ends.get(start)
             if head is not None and (suffix.startswith("分") or kind == "enterprise"):
                 # 中国邮政集团有限公司常州市分公司, 〈group〉〈city〉供电公司: a branch is named with its company
@@ -218,6 +225,29 @@ def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
     return _bodies_of_unions(text, out)
 
 
+_COMPANY_UNIT_GAP = 4  # at most this many characters between a company and its unit's name as read
+
+
+def _after_company(text: str, start: int, ends: dict[int, Mention]) -> bool:
+    """Whether the name read from ``start`` follows a company found, with at
+    most a few characters between that the name did not take (核电 before
+    石化容器制造厂), all of them name characters.
+
+    >>> c = _org("中国一重集团有限公司", "中国一重集团有限公司", 0, "suffix", "enterprise")
+    >>> _after_company("中国一重集团有限公司核电石化容器制造厂", 12, {10: c})
+    True
+    >>> _after_company("中国一重集团有限公司与石化容器制造厂", 11, {10: c})
+    False
+    """
+    for p in range(start, max(-1, start - _COMPANY_UNIT_GAP - 1), -1):
+        if p in ends:
+            return all(_is_cjk(ch) and ch not in _NOT_IN_NAME for ch in text[p:start])
+    return False
+
+
+_NOT_IN_NAME = "的和与及是在为等"
+# a firm's group or country written in brackets before its form: 齐齐哈尔二机床（集团）有限责任公司
+_FIRM_BRACKET = re.compile(r"[（(](?:集团|中国|控股)[)）]$")
 _FIRM_UNION_ENDS = ("公司工会",)  # 有限公司工会: a firm's union, the firm named as :func:`_firm_name` reads it
 _DEPARTMENT_ENDS = ("科", "部", "处", "室", "所", "站", "车间", "班组", "班", "队")
 _DEPARTMENT_MAX = 8

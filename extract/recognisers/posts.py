@@ -249,16 +249,29 @@ def _anaphors(text: str, orgs: list[Mention]) -> list[tuple[int, int, Mention]]:
     return out
 
 
-_OPEN_TITLE = re.compile(r"(?:(?![的和与及是在为等、，。；：])[\u4e00-\u9fff]){0,6}?"
-                         r"(?:长|主任|员|师|工|干事|专员|总监|经理|主管|代表|委员|书记|主席|顾问|负责人)")
-_OPEN_TITLE_MAX = 8
+_TITLE_CHAR = r"(?:(?![的和与及是在为等、，。；：])[\u4e00-\u9fff])"
+_TITLE_HEADS = r"(?:长|主任|员|师|工|干事|专员|总监|经理|主管|代表|委员|书记|主席|顾问|负责人)"
+_OPEN_TITLE = re.compile(rf"{_TITLE_CHAR}{{0,6}}?{_TITLE_HEADS}")
+_OPEN_TITLE_SHORT = 8
+_OPEN_TITLE_MAX = 20  # 核电石化容器制造厂电焊工: a unit's name, then the title
+
+
+@lru_cache(maxsize=1)
+def _open_title_re() -> re.Pattern:
+    """A title head word (…长, …员) after at most six characters, or after a
+    unit of the body kept in the title (``data/org_title_units.txt``: 车间,
+    厂, 事业部) and at most six more."""
+    units = "|".join(re.escape(u) for u in lexicon.word_list("org_title_units.txt"))
+    return re.compile(rf"(?:{_TITLE_CHAR}{{1,10}}?(?:{units}))?{_TITLE_CHAR}{{0,6}}?{_TITLE_HEADS}")
 _NOT_IN_TITLE = ("p", "d", "c", "u", "r", "y", "e")  # jieba's verbs, prepositions, adverbs …
 
 
-def _open_title(norm, p: int, per_at: dict[int, int]) -> tuple[str, int] | None:
+def _open_title(norm, p: int, per_at: dict[int, int], units: bool = False) -> tuple[str, int] | None:
     """A title outside the lexicon written at ``p`` and followed straight by a
     person's name: the shortest run ending in a title's head word (…长, …员,
-    …师, …经理) after which a name starts. ``(title, end)`` or None.
+    …师, …经理) after which a name starts; with ``units`` (the title written
+    straight after its body), it may run through the body's unit first
+    (核电石化容器制造厂电焊工). ``(title, end)`` or None.
 
     >>> from extract.normalise import normalise
     >>> _open_title(normalise("首席运营官张卫东出席"), 0, {}), _open_title(normalise("调解员李红说"), 0, {})
@@ -267,8 +280,9 @@ def _open_title(norm, p: int, per_at: dict[int, int]) -> tuple[str, int] | None:
     from extract.tokenise import posseg
 
     text = norm.text
-    for e in range(p + 2, min(len(text), p + _OPEN_TITLE_MAX) + 1):
-        if _OPEN_TITLE.fullmatch(text, p, e) is None:
+    pattern = _open_title_re() if units else _OPEN_TITLE
+    for e in range(p + 2, min(len(text), p + (_OPEN_TITLE_MAX if units else _OPEN_TITLE_SHORT)) + 1):
+        if pattern.fullmatch(text, p, e) is None:
             continue
         nm = name_at(norm, e) or _tagged_name_at(text, per_at, e)
         if nm is None or _is_word(nm[0]):
@@ -409,7 +423,7 @@ def find(norm, orgs: list[Mention], tags=(), regions: list[Mention] = ()) -> lis
         if not items or not (name_at(norm, end) or _tagged_name_at(text, per_at, end)):
             # a title the lexicon lacks, between the body (or the chain) and a
             # name: 公司高级项目经理张三, 法律援助中心调解员李红
-            got = _open_title(norm, end if items else org_end, per_at)
+            got = _open_title(norm, end, per_at) if items else _open_title(norm, org_end, per_at, units=True)
             if got is not None:
                 body = items[-1][0] if items else org
                 items, end = items + [(body, got[0], False)], got[1]
