@@ -228,7 +228,6 @@ def unions_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-_UNION_COMMITTEE = "委员会"
 _NOT_COMMITTEE = "委员会议"  # 工会委员会议: a meeting of the union's committee members
 
 
@@ -244,10 +243,10 @@ def _union_committees(text: str, found: list[Mention]) -> list[Mention]:
     out = []
     for m in found:
         if (m.org is not None and m.org.kind == "union" and m.surface.endswith(_UNION_WORD)
-                and not m.surface.endswith("总" + _UNION_WORD) and text.startswith(_UNION_COMMITTEE, m.end)
+                and not m.surface.endswith("总" + _UNION_WORD) and text.startswith(_COMMITTEE, m.end)
                 and not text.startswith(_NOT_COMMITTEE, m.end)):
-            m = replace(m, label=m.label + _UNION_COMMITTEE, surface=m.surface + _UNION_COMMITTEE,
-                        end=m.end + len(_UNION_COMMITTEE), aliases=(m.label,) + m.aliases)
+            m = replace(m, label=m.label + _COMMITTEE, surface=m.surface + _COMMITTEE,
+                        end=m.end + len(_COMMITTEE), aliases=(m.label,) + m.aliases)
         out.append(m)
     return out
 
