@@ -708,6 +708,18 @@ def _names_from(norm, i: int, end: int, per_at: dict[int, int]) -> list[tuple[st
 _ROSTER_LINE = re.compile(r"(?m)^[ \t\u3000]*(\S[^\n]*?)[ \t\u3000]*$")
 
 
+def _bodies_before(orgs: list[Mention]):
+    """A function giving the body named nearest before a position, at most
+    :data:`_BARE_REACH` characters back (a roster's heading), or None."""
+    bodies = sorted((o for o in orgs if o.org is not None), key=lambda o: o.end)
+    ends = [o.end for o in bodies]
+
+    def body_before(i: int) -> Mention | None:
+        j = last_before(ends, i - _BARE_REACH, i + 1)
+        return bodies[j] if j >= 0 else None
+    return body_before
+
+
 def roster_posts(norm, orgs: list[Mention], taken: list[tuple[int, int]], per_at: dict[int, int]) -> list[Post]:
     """Posts of a roster: lines ``副主席：李四、王五`` and ``张三 党组书记、主席``,
     and ``张三（党组书记、主席）`` anywhere, with no body in them, at the body
@@ -722,13 +734,7 @@ def roster_posts(norm, orgs: list[Mention], taken: list[tuple[int, int]], per_at
     """
     text = norm.text
     held = SpanSet.of(taken)
-    bodies = sorted((o for o in orgs if o.org is not None), key=lambda o: o.end)
-    ends = [o.end for o in bodies]
-
-    def body_before(i: int) -> Mention | None:
-        j = last_before(ends, i - _BARE_REACH, i + 1)
-        return bodies[j] if j >= 0 else None
-
+    body_before = _bodies_before(orgs)
     found: list[tuple[int, list[str], list[tuple[str, int, int]], int]] = []
     for line in _ROSTER_LINE.finditer(text):
         ls, le = line.span(1)
@@ -780,8 +786,7 @@ def name_line_posts(norm, orgs: list[Mention], taken: list[tuple[int, int]],
     text = norm.text
     held = SpanSet.of(taken)
     orgs_at = _orgs_at(orgs)
-    bodies = sorted((o for o in orgs if o.org is not None), key=lambda o: o.end)
-    ends = [o.end for o in bodies]
+    body_before = _bodies_before(orgs)
     lines = [m.span(1) for m in _ROSTER_LINE.finditer(text)]
     out: list[Post] = []
     for (ls, le), (ns, ne) in zip(lines, lines[1:]):
@@ -793,8 +798,8 @@ def name_line_posts(norm, orgs: list[Mention], taken: list[tuple[int, int]],
             items, end = parse_chain(text, at[0], orgs_at, at[1])
         else:
             titles, end = _titles_at(text, ns)
-            j = last_before(ends, ns - _BARE_REACH, ns + 1)
-            items = [(bodies[j], t, t.startswith("原")) for t in titles] if titles and j >= 0 else []
+            body = body_before(ns)
+            items = [(body, t, t.startswith("原")) for t in titles] if titles and body is not None else []
         if not items or end != ne:
             continue
         for body, title, former in items:
