@@ -431,3 +431,13 @@ def test_a_factory_written_after_its_company_is_no_body_and_stays_in_the_title()
 ])
 def test_a_firms_group_or_country_in_brackets_is_part_of_its_name(text, label):
     assert label in orgs(text)
+
+
+def test_a_group_one_body_stations_in_another_is_one_body_holding_its_posts():
+    text = "中央纪委国家监委驻全总纪检监察组组长、全总党组成员赵立国出席。"
+    found = orgs(text)
+    assert "中央纪委国家监委驻中华全国总工会纪检监察组" in found and "中华全国总工会" in found
+    assert "中央纪委国家监委" not in found
+    r = extract(SourceText("t.txt", None, text, "utf-8"))
+    assert {(f.source[1], f.target[1], dict(f.attrs)["title"]) for f in r.facts if f.type == "HOLDS_POST"} == {
+        ("赵立国", "中央纪委国家监委驻中华全国总工会纪检监察组", "组长"), ("赵立国", "中华全国总工会", "党组成员")}

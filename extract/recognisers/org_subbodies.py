@@ -228,6 +228,36 @@ def unions_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
+_STATIONED_AT = "驻"
+
+
+def stationed_bodies(text: str, found: list[Mention]) -> list[Mention]:
+    """``found`` with each body one body stations in another
+    (中央纪委国家监委驻中华全国总工会纪检监察组: ``data/org_stationed.txt``) in
+    place of the stationing body: one body named as written, with its
+    host's label, of the stationing body's kind; the host stays a body.
+
+    >>> a = _org("中央纪委国家监委", "中央纪委国家监委", 0, "national", "party")
+    >>> b = _org("中华全国总工会", "全总", 9, "national", "union", "national")
+    >>> [m.label for m in stationed_bodies("中央纪委国家监委驻全总纪检监察组组长", [a, b])]
+    ['中央纪委国家监委驻中华全国总工会纪检监察组', '中华全国总工会']
+    """
+    at = {m.start: m for m in found if m.org is not None}
+    words = lexicon.word_list("org_stationed.txt")
+    out = []
+    for m in found:
+        host = at.get(m.end + len(_STATIONED_AT)) if text.startswith(_STATIONED_AT, m.end) else None
+        word = next((w for w in words if text.startswith(w, host.end)), None) if host is not None else None
+        if word is None or m.org is None or m.org.kind == "union":
+            out.append(m)
+            continue
+        label = f"{m.label}{_STATIONED_AT}{host.label}{word}"
+        surface = text[m.start:host.end + len(word)]
+        out.append(_org(label, surface, m.start, "stationed", m.org.kind,
+                        aliases=(surface,) if surface != label else ()))
+    return out
+
+
 _NOT_COMMITTEE = "委员会议"  # 工会委员会议: a meeting of the union's committee members
 
 

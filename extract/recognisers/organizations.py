@@ -56,8 +56,8 @@ from extract.recognisers.org_national import _local, _national, _national_at, _N
 from extract.recognisers.org_regional import (GOVERNMENT, GOVERNMENT_FORMAL, _league_committee, _party_committee,
                                               _regional)
 from extract.recognisers.org_subbodies import (_committee_of_union, _industry_committee, _subbody, _term_committees,
-                                               _union_committees, branches_of_bodies, unions_of_bodies,
-                                               units_of_bodies)
+                                               _union_committees, branches_of_bodies, stationed_bodies,
+                                               unions_of_bodies, units_of_bodies)
 from extract.recognisers.regions import match_region_at
 from extract.records import Mention
 from extract.spans import SpanSet
@@ -146,6 +146,7 @@ def find(norm, regions: list[Mention], hits: list | None = None) -> list[Mention
     out.extend(unions_of_bodies(text, out))
     out = units_of_bodies(text, out)
     out = _union_committees(text, out)
+    out = stationed_bodies(text, out)
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 
