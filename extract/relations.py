@@ -130,14 +130,33 @@ def norm_title(m: Mention) -> str:
     return m.attr("honorific", "")
 
 
+_UNION_WORD = "工会"
+
+
 def suborganization_of(res: Resolved) -> list[Fact]:
+    """A body inside another: one written inside it (its ``parent`` span),
+    and a union named through a body the document names too (兰州石化公司工会
+    where 兰州石化公司 stands elsewhere: GRAPH.md "A union named through its
+    body"), once per pair."""
     at = {(m.start, m.end): m for m in res.mentions if m.type == "Organization"}
-    out = []
+    by_label: dict[str, Mention] = {}
+    for m in res.mentions:
+        if m.type == "Organization" and m.org is not None and m.org.kind != "union":
+            by_label.setdefault(m.label, m)
+    out, pairs = [], set()
     for m in res.mentions:
         span = m.org.parent if m.org is not None else None
         if span and tuple(span) in at:
             out.append(Fact("SUBORGANIZATION_OF", m.key, at[tuple(span)].key, m.start, m.end,
                             rule="subbody"))
+            pairs.add((m.key, at[tuple(span)].key))
+    for m in res.mentions:
+        if m.org is None or m.org.kind != "union" or not m.label.endswith(_UNION_WORD):
+            continue
+        body = by_label.get(m.label[:-len(_UNION_WORD)])
+        if body is not None and (m.key, body.key) not in pairs:
+            pairs.add((m.key, body.key))
+            out.append(Fact("SUBORGANIZATION_OF", m.key, body.key, m.start, m.end, rule="union-of-named-body"))
     return out
 
 

@@ -441,3 +441,9 @@ def test_a_group_one_body_stations_in_another_is_one_body_holding_its_posts():
     r = extract(SourceText("t.txt", None, text, "utf-8"))
     assert {(f.source[1], f.target[1], dict(f.attrs)["title"]) for f in r.facts if f.type == "HOLDS_POST"} == {
         ("赵立国", "中央纪委国家监委驻中华全国总工会纪检监察组", "组长"), ("赵立国", "中华全国总工会", "党组成员")}
+
+
+def test_a_union_named_through_a_body_the_page_names_elsewhere_is_its_sub_body():
+    sub = facts("华星集团召开职工大会。会上，华星集团工会主席作报告。", "SUBORGANIZATION_OF")
+    assert ("华星集团工会", "华星集团") in sub
+    assert not facts("北京市总工会召开会议。", "SUBORGANIZATION_OF")
