@@ -194,3 +194,12 @@ def test_an_open_title_runs_through_a_unit_only_straight_after_its_body():
         ("刘四海", "中国一重集团有限公司", "铸锻钢事业部冶炼车间电炉班大班长")}
     assert ("周俊明", "香港工会联合会", "联同中央驻港联络办公室副主任") not in posts(
         "工联会负责人联同中央驻港联络办公室副主任周俊明出席。")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("南通市总工会  副主席  刘建国", {("刘建国", "南通市总工会", "副主席")}),
+    ("连云港市总工会副主席（挂职）韩冬梅参加。", {("韩冬梅", "连云港市总工会", "挂职副主席")}),
+    ("连云港市总工会副主席(兼职)韩冬梅参加。", {("韩冬梅", "连云港市总工会", "兼职副主席")}),
+])
+def test_a_roster_column_and_a_bracketed_qualifier_keep_the_post(text, expected):
+    assert posts(text) == expected

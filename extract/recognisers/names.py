@@ -76,11 +76,16 @@ def _word_follows(text: str, i: int) -> bool:
     return any(freq.get(text[i:i + n]) for n in (4, 3, 2) if i + n <= len(text))
 
 
+_LEAD_SPACES = 3
+
+
 def name_at(norm, i: int, require_boundary: bool = True) -> tuple[str, int, int] | None:
-    """The name starting at ``i`` (after at most one space), or None."""
+    """The name starting at ``i`` (after at most :data:`_LEAD_SPACES` spaces:
+    a roster's columns, 副主席  刘建国), or None."""
     text = norm.text
-    if i < len(text) and text[i] == " ":
-        i += 1
+    k = 0
+    while k < _LEAD_SPACES and i < len(text) and text[i] == " ":
+        i, k = i + 1, k + 1
     if i >= len(text) or not is_cjk(text[i]):
         return None
     k = surname_len(text, i)

@@ -73,7 +73,10 @@ def _former_at(text: str, i: int) -> int:
     return 0
 
 
-_CONCURRENT = ("(兼)", "（兼）")
+# a title qualified in brackets after it, written with the qualifier first
+# (GRAPH.md "Title forms": 副主席(兼) is 兼职副主席; 副主席（挂职） is 挂职副主席)
+_QUALIFIERS = {"(兼)": "兼职", "（兼）": "兼职", "(兼职)": "兼职", "（兼职）": "兼职",
+               "(挂职)": "挂职", "（挂职）": "挂职", "(专职)": "专职", "（专职）": "专职"}
 _CANDIDATE = "候选人"
 
 
@@ -186,9 +189,9 @@ def parse_chain(text: str, org: Mention, orgs_at: dict[int, tuple[Mention, int]]
                 p = m.end()
                 break
         p = m.end()
-        k = next((len(w) for w in _CONCURRENT if text.startswith(w, p)), 0)
-        if k:  # 副主席(兼): written 兼职副主席
-            title, p = "兼职" + title, p + k
+        q = next((w for w in _QUALIFIERS if text.startswith(w, p)), None)
+        if q:  # 副主席(兼): written 兼职副主席
+            title, p = _QUALIFIERS[q] + title, p + len(q)
         items.append((body, title, former))
         sep = next((s for s in _SEP if text.startswith(s, p)), None)
         if sep is None and text.startswith("，", p) and orgs_at.get(p + 1) is not None:
@@ -593,9 +596,9 @@ def _election_list(norm, p: int, org: Mention) -> tuple[list[Post], int]:
         if m is None or text.startswith(_CANDIDATE, m.end()):
             break
         title, e = m.group(0), m.end()
-        k = next((len(w) for w in _CONCURRENT if text.startswith(w, e)), 0)
-        if k:
-            title, e = "兼职" + title, e + k
+        q = next((w for w in _QUALIFIERS if text.startswith(w, e)), None)
+        if q:
+            title, e = _QUALIFIERS[q] + title, e + len(q)
         for nm in names:
             out.append(Post(person_mention(nm, "election"), org, title, False, p + len(sep), e, "election"))
         p = e
