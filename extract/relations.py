@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 
 from extract import activities, lexicon
+from extract.recognisers.org_common import _UNION_WORD
 from extract.records import Article, Fact, Mention
 from extract.resolve import Resolved
 from extract.spans import SentenceIndex, last_before
@@ -128,9 +129,6 @@ def general_secretary(res: Resolved, arts: list[Article]) -> list[Fact]:
 
 def norm_title(m: Mention) -> str:
     return m.attr("honorific", "")
-
-
-_UNION_WORD = "工会"
 
 
 def suborganization_of(res: Resolved) -> list[Fact]:

@@ -172,7 +172,8 @@ def test_civil_service_ranks_and_full_time_union_cadres_are_posts(text, expected
 
 def test_a_post_at_a_unions_centre_is_at_the_centre_a_sub_body_of_the_union():
     r = _run("山东省总工会职工帮扶中心主任赵立新介绍情况。")
-    assert posts("山东省总工会职工帮扶中心主任赵立新介绍情况。") == {("赵立新", "山东省总工会职工帮扶中心", "主任")}
+    assert {(f.source[1], f.target[1], dict(f.attrs)["title"]) for f in r.facts if f.type == "HOLDS_POST"} == {
+        ("赵立新", "山东省总工会职工帮扶中心", "主任")}
     assert ("山东省总工会职工帮扶中心", "山东省总工会") in {
         (f.source[1], f.target[1]) for f in r.facts if f.type == "SUBORGANIZATION_OF"}
     assert posts("省总工会党组书记王立军出席。") == {("王立军", "省总工会", "党组书记")}

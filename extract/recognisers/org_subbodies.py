@@ -94,7 +94,7 @@ def _industry_committee(text: str, start: int, end: int) -> tuple[str, tuple[str
 
 
 _UNIT_NAME = re.compile(rf"(?:(?![的和与及是在为等、])[{CJK}]){{2,6}}?")
-_UNIT_KINDS = ("state", "enterprise")
+_UNIT_KINDS = ("state", "enterprise")  # bodies with units and branches of their own
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +137,6 @@ def units_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
 
 
 _BRANCH_CHAR = rf"(?:(?![的和与及是在为由对向从等])[{CJK}])"
-_BRANCH_KINDS = ("state", "enterprise")
 
 
 @lru_cache(maxsize=1)
@@ -182,7 +181,7 @@ def branches_of_bodies(text: str, found: list[Mention]) -> list[Mention]:
         if m.org is None or m.org.kind == "union" or m.org.parent:
             continue
         b = _affiliate_re().match(text, m.end)
-        if b is None and m.org.kind in _BRANCH_KINDS:
+        if b is None and m.org.kind in _UNIT_KINDS:
             b = _branch_re().match(text, m.end)
         if b is None or b.group(0).startswith(blocks):
             continue
