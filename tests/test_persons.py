@@ -44,3 +44,26 @@ def test_persons_given_name_with_tongzhi_is_left_to_the_honorific_rule():
     # 东明同志 alone is no full name; with the full name written it is that person
     assert people("会议由东明同志主持。") == []
     assert people("王东明出席会议。东明同志指出，要团结奋斗。") == ["王东明"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("自治区总工会党组书记、常务副主席阿不都热依木·买买提出席。", "阿不都热依木·买买提"),
+    ("全国人大常委会副委员长司马义·艾买提讲话。", "司马义·艾买提"),
+])
+def test_persons_a_transliterated_name_runs_on_over_its_middle_dot(text, name):
+    assert name in people(text)
+    assert not [p for p in people(text) if p != name and p in name]
+
+
+def test_persons_a_transliterated_name_holds_the_post_before_it():
+    from extract.corpus import SourceText
+    from extract.pipeline import extract
+
+    r = extract(SourceText("t.txt", None, "全国人大常委会副委员长司马义·艾买提讲话。", "utf-8"))
+    assert [(f.source[1], dict(f.attrs)["title"]) for f in r.facts if f.type == "HOLDS_POST"] \
+        == [("司马义·艾买提", "副委员长")]
+
+
+def test_persons_a_body_before_its_heads_title_is_no_name():
+    # 劳 is a surname, 劳动部 three characters: 部长 after 部 is the ministry's head
+    assert "劳动部" not in people("劳动部部长许铭春、市公安局局长陈某到场祝贺。")

@@ -15,6 +15,7 @@ two characters more. Where the text runs straight on after the name
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from extract import lexicon
@@ -66,6 +67,42 @@ def is_boundary(text: str, i: int) -> bool:
     return text.startswith(_boundaries(), i)
 
 
+NAME_DOTS = "·•‧・"  # the dot between the parts of a transliterated name (阿不都热依木·买买提)
+_PART_MAX = 8  # characters of one part of such a name
+
+
+def transliterated_end(text: str, start: int, end: int) -> int:
+    """Where a name at ``[start, end)`` ends that goes on after a middle dot
+    (a Uyghur, Tibetan or foreign name: 买买提·艾力, 司马义·艾买提), each
+    further part two characters or more, cut before a boundary word
+    (出席, 等) or a stop; ``end`` where no dot follows.
+
+    >>> t = "主席阿不都热依木·买买提出席"
+    >>> t[2:transliterated_end(t, 2, 8)]
+    '阿不都热依木·买买提'
+    """
+    e = end
+    while e < len(text) and text[e] in NAME_DOTS:
+        k = j = e + 1
+        while j < len(text) and j - k < _PART_MAX and is_cjk(text[j]) and not (j - k >= 2 and is_boundary(text, j)):
+            j += 1
+        if j - k < 2:
+            break
+        e = j
+    return e
+
+
+def transliterated(name: str) -> bool:
+    """Whether ``name`` is written as a transliterated name: parts of two
+    characters or more joined by middle dots.
+
+    >>> transliterated("买买提·艾力"), transliterated("张·三"), transliterated("张三")
+    (True, False, False)
+    """
+    parts = [p for p in re.split(f"[{NAME_DOTS}]", name)]
+    return len(parts) > 1 and all(len(p) >= 2 and all(is_cjk(c) for c in p) for p in parts)
+
+
 _ONE_CHAR_BOUNDARIES = set("在和与及等说是为对到向从的也就又还都则曾已将同")
 
 
@@ -103,6 +140,9 @@ def name_at(norm, i: int, require_boundary: bool = True) -> tuple[str, int, int]
         cands.reverse()  # 朱欣在…: a name rarely ends in 在, 和, 等
     for cand, n in cands:
         if is_boundary(text, i + n):
+            e = transliterated_end(text, i, i + n)
+            if e > i + n and transliterated(text[i:e]):
+                return text[i:e], i, e  # 司马义·艾买提: the name goes on after its dot
             return cand, i, i + n
     # the text runs on: the length after which a dictionary word begins (云公民涉嫌)
     for cand, n in cands:

@@ -118,6 +118,8 @@ def _honorifics(norm, full_names: set[str]) -> list[Mention]:
             cand = text[b:s]
             if not valid_name(cand) or not plausible_at(text, b, s):
                 continue
+            if cand[-1] == m.group(0)[0]:
+                continue  # 劳动部部长, 公安局局长: a body and its head's title, no name
             if b > 0 and "\u4e00" <= text[b - 1] <= "\u9fff" and n == 2 and cand not in full_names:
                 continue
             if n == 2:

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from extract import lexicon
 from extract.recognisers.names import (is_boundary, is_cjk, name_at, name_ending_at, stopwords, surname_len,
-                                      valid_name)
+                                      transliterated, transliterated_end, valid_name)
 from extract.records import Mention, OrgAttrs
 from extract.spans import SpanSet, last_before
 from extract.recognisers.base import Found, Scan, register
@@ -315,9 +315,17 @@ def _name_then_title(norm, p: int, per_at: dict[int, int]) -> tuple[tuple[str, i
     return None
 
 
-def person_ends(tags) -> dict[int, int]:
-    """Where each of the tagger's PER words starts, and where it ends."""
-    return {t.start: t.end for t in tags if t.tag == "PER"}
+def person_ends(tags, text: str) -> dict[int, int]:
+    """Where each of the tagger's PER words starts, and where it ends: a
+    transliterated name the tagger cut at its dot runs on over it
+    (:func:`transliterated_end`), its later parts no names of their own."""
+    out: dict[int, int] = {}
+    reach = -1
+    for t in tags:
+        if t.tag == "PER" and t.start >= reach:
+            out[t.start] = transliterated_end(text, t.start, t.end)
+            reach = out[t.start]
+    return out
 
 
 def _orgs_at(orgs: list[Mention]) -> dict[int, tuple[Mention, int]]:
@@ -343,10 +351,12 @@ def _tagged_name_at(text: str, per_at: dict[int, int], i: int) -> tuple[str, int
     if i < len(text) and text[i] == " ":
         i += 1
     e = per_at.get(i)
-    if e is None or not 2 <= e - i <= 4:
+    if e is None:
         return None
     word = text[i:e]
-    if not all(is_cjk(c) for c in word) or word in stopwords():
+    if transliterated(word):
+        return word, i, e
+    if not 2 <= e - i <= 4 or not all(is_cjk(c) for c in word) or word in stopwords():
         return None
     return word, i, e
 
@@ -410,7 +420,7 @@ def find(norm, orgs: list[Mention], tags=(), regions: list[Mention] = ()) -> lis
     a government title follows); ``tags`` are the statistical tagger's words,
     whose PER names a holder the name rules miss."""
     text = norm.text
-    per_at = person_ends(tags)
+    per_at = person_ends(tags, text)
     orgs_at = _orgs_at(orgs)
     for s, e, body in _anaphors(text, orgs):
         orgs_at.setdefault(s, (body, e))
@@ -970,7 +980,7 @@ class PostRecogniser:
         orgs = scan.found.of("Organization")
         chain_posts = find(scan.norm, orgs, scan.tags, scan.found.of("Region"))
         taken = [(o.start, o.end) for o in orgs] + [(p.start, p.end) for p in chain_posts]
-        per_at = person_ends(scan.tags)
+        per_at = person_ends(scan.tags, scan.norm.text)
         chain_posts += bare_title_posts(scan.norm, orgs, taken, per_at)
         chain_posts += roster_posts(scan.norm, orgs, taken, per_at)
         lines = name_line_posts(scan.norm, orgs, [(p.start, p.end) for p in chain_posts if p.person], per_at)

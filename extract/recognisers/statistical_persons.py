@@ -20,7 +20,7 @@ a person of its own.
 from __future__ import annotations
 
 from extract.recognisers.base import Found, Scan, register
-from extract.recognisers.names import plausible_at, valid_name
+from extract.recognisers.names import plausible_at, transliterated, transliterated_end, valid_name
 from extract.records import Mention
 from extract.spans import SpanSet
 
@@ -73,10 +73,17 @@ class StatisticalPersonRecogniser:
             return Found()
         held = SpanSet.of((m.start, m.end) for m in scan.found.mentions if m.type in _CONTAINERS)
         out: list[Mention] = []
+        text = scan.norm.text
+        reach = -1
         for t in tags:
-            if t.tag != "PER":
+            if t.tag != "PER" or t.start < reach:
                 continue
-            span = _name_at(scan.norm.text, t.start, t.end)
+            end = transliterated_end(text, t.start, t.end)
+            if transliterated(text[t.start:end]):  # 买买提·艾力: no surname to check
+                reach = end
+                span = (t.start, end) if plausible_at(text, t.start, end) else None
+            else:
+                span = _name_at(text, t.start, t.end)
             if span is None:
                 continue
             s, e = span
