@@ -280,7 +280,7 @@ def org_bodies_by_first() -> dict[str, tuple[BodyForm, ...]]:
     group: the bodies that may start where a text has that character.
 
     >>> [b.body for b in org_bodies_by_first()["总"]]
-    ['总工会', '总']
+    ['总商会', '总工会', '总']
     """
     out: dict[str, list[BodyForm]] = {}
     for b in org_bodies():

@@ -447,3 +447,67 @@ def test_a_union_named_through_a_body_the_page_names_elsewhere_is_its_sub_body()
     sub = facts("华星集团召开职工大会。会上，华星集团工会主席作报告。", "SUBORGANIZATION_OF")
     assert ("华星集团工会", "华星集团") in sub
     assert not facts("北京市总工会召开会议。", "SUBORGANIZATION_OF")
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("南京市中级人民法院、苏州工业园区总工会、无锡高新区总工会被确定为试点。", "苏州工业园区总工会", "无锡高新区总工会"),
+    ("兰州石化公司工会主席王建军、金川集团股份有限公司工会副主席刘晓红出席。", "兰州石化公司工会", "金川集团股份有限公司工会"),
+])
+def test_unions_listed_one_after_another_are_each_a_body_not_one_name_across_the_list(text, first, second):
+    found = orgs(text)
+    assert {first, second} <= set(found)
+    assert not [lab for lab in found if "、" in lab]
+
+
+def test_a_firms_union_after_its_province_is_the_firms_not_the_provinces_trade_union():
+    text = "甘肃省总工会召开会议。兰州石化公司工会主席王建军、甘肃省电力公司工会副主席刘晓红出席。"
+    found = orgs(text)
+    assert found["甘肃省电力公司工会"].org.level == "grassroots"
+    holds = facts(text, "HOLDS_POST")
+    assert {("王建军", "兰州石化公司工会"), ("刘晓红", "甘肃省电力公司工会")} <= holds
+
+
+@pytest.mark.parametrize("text, label", [
+    ("中建三局集团有限公司第一建设工程有限责任公司举行命名大会。", "中建三局集团有限公司第一建设工程有限责任公司"),
+    ("国网山东省电力公司济南供电公司配电运检班班长孟庆华获奖。", "国网山东省电力公司济南供电公司"),
+])
+def test_a_subsidiary_or_branch_named_after_its_group_is_one_body_with_it(text, label):
+    found = orgs(text)
+    assert label in found
+    assert not [lab for lab in found if lab != label and label.startswith(lab)]
+
+
+def test_a_subsidiarys_generic_name_after_its_group_gives_no_person():
+    r = extract(SourceText("t.txt", None, "中建三局集团有限公司第一建设工程有限责任公司举行大会。", "utf-8"))
+    assert not [m.label for m in r.mentions if m.type == "Person"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("城关街道总工会组织外卖骑手入会。", "城关街道总工会"),
+    ("城关街道社区工会联合会已吸纳会员320名。", "城关街道社区工会联合会"),
+])
+def test_a_streets_union_is_a_grassroots_union(text, label):
+    found = orgs(text)
+    assert found[label].org.level == "grassroots"
+
+
+def test_a_villages_party_branch_is_a_body_holding_its_secretarys_post():
+    text = "杨庄村党支部书记刘宝山说，村里的职工之家办了实事。"
+    found = orgs(text)
+    assert found["杨庄村党支部"].org.kind == "party"
+    assert ("刘宝山", "杨庄村党支部") in facts(text, "HOLDS_POST")
+
+
+def test_a_bare_media_centre_takes_the_county_of_the_page():
+    text = "大荔县总工会开展活动。县委组织部、县融媒体中心相关负责人陪同。"
+    r = extract(SourceText("t.txt", None, text, "utf-8"))
+    bodies = {m.label: m for m in r.mentions if m.type == "Organization"}
+    assert bodies["大荔县融媒体中心"].org.kind == "media"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("香港教育工作者联会代表致辞祝贺。", "香港教育工作者联会"),
+])
+def test_a_hong_kong_workers_federation_named_with_lianhui_is_an_industry_union(text, label):
+    found = orgs(text)
+    assert found[label].org.kind == "union" and found[label].org.level == "industry"

@@ -26,6 +26,8 @@ from extract.spans import SpanSet
 from extract.tokenise import posseg
 
 _NAME_LEADS = ("中国", "全国", "中华", "国家")
+_COMPANY_WORD = "公司"
+_PLACE_WORDS = ("村", "镇", "乡", "屯")  # 南社 村 党支部: jieba tags a lone 村 zg, and it ends a place's name
 _COMPASS = "东西南北"  # a place word of a quarter (东郊, 西郊) heads a name as a place does
 
 
@@ -53,9 +55,11 @@ def _after_last_stop(text: str, lo: int, hi: int, stops: str) -> int:
     return cut + 1 if cut >= 0 else lo
 
 
-def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
+def _left_name(text: str, suffix_start: int, max_len: int = 12, proper: bool = True) -> int | None:
     """Where a body's name starts, reading back from its last word: the run
-    of noun-like words before it (浙东运河 博物馆, 中国服装设计师 协会)."""
+    of noun-like words before it (浙东运河 博物馆, 中国服装设计师 协会), from its
+    first proper noun; with ``proper`` false, the whole run (第一建设工程 of a
+    subsidiary named after its group)."""
     lo = _after_last_stop(text, max(0, suffix_start - max_len - 4), suffix_start, _STOPS + "、")
     window = text[lo:suffix_start]
     if not window:
@@ -64,6 +68,7 @@ def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
     start = suffix_start
     for w, flag in reversed(words):
         if flag.startswith(("n", "j", "eng", "v")) or flag in ("an", "b", "s", "f", "l", "ag", "g") \
+                or w in _PLACE_WORDS \
                 or (flag == "m" and not w.isdigit()) \
                 or match_region_at(text, start - len(w), allow_city_short=True) is not None:
             if suffix_start - (start - len(w)) > max_len:
@@ -74,7 +79,7 @@ def _left_name(text: str, suffix_start: int, max_len: int = 12) -> int | None:
     # a name starts at a proper noun (浙东, 迪尚, 中国): 参观浙东运河博物馆 starts at 浙东
     consumed = text[start:suffix_start]
     k = 0
-    for w, flag in words[len(words) - _count_words(words, consumed):]:
+    for w, flag in words[len(words) - _count_words(words, consumed):] if proper else ():
         if match_region_at(text, start + k, allow_city_short=True) is not None:
             break  # 攀枝花德铭化工有限公司: the place heads the name
         if flag in ("ns", "nz", "nt", "j", "eng") or w in _NAME_LEADS \
@@ -146,11 +151,13 @@ def _joined_name(text: str, suffix_start: int) -> int | None:
         run = text[p:suffix_start]
         if not any(j in run for j in _JOINS):
             return None  # the plain reading (_left_name) holds
+        if any(w in run for w in _UNION_ENDS):
+            return None  # 苏州工业园区总工会、无锡高新区总工会: two bodies listed, not one name
         for w, flag in posseg(run):
             if w in _JOINS:
                 continue
-            if not (flag.startswith(("n", "j")) or flag in ("b", "vn", "an", "l")):
-                return None
+            if not (flag.startswith(("n", "j")) or flag in ("b", "vn", "an", "l")) or flag.startswith("nr"):
+                return None  # 兰州石化公司工会主席王建军、…: a person ends the name
         return p
     return None
 
@@ -189,6 +196,8 @@ def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
     ends: dict[int, Mention] = {}
     title_units = lexicon.word_list("org_title_units.txt")
     company_units = lexicon.word_list("org_company_units.txt")
+    unnamed: list[tuple[int, int, str, str]] = []  # a firm's form with no name of its own before it
+    blocks = lexicon.word_list("org_unit_blocks.txt")
     for suffix, kind, level in lexicon.org_suffixes():
         for s in _occurrences(text, suffix):
             e = s + len(suffix)
@@ -207,6 +216,14 @@ def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
                 joined = _joined_name(text, s)
                 if joined is not None and (start is None or joined < start):
                     start = joined
+            if start is None and kind == "enterprise" and suffix.endswith(_COMPANY_WORD):
+                unnamed.append((s, e, kind, level))  # not 〈company〉轧钢厂: a unit, in the title
+            elif start is not None and suffix.endswith(_COMPANY_WORD):
+                inside = [k for k, c in ends.items() if c.start <= start < k <= s - 2]
+                if inside and not any(b in text[max(inside):s] for b in blocks):
+                    # 国网山东省电力公司济南供电公司: the name read back into a firm found starts after it
+                    # (not 〈company〉所属分公司, a kind of unit)
+                    start = max(inside)
             if start is None or taken.overlaps(start, e):
                 continue
             if suffix in company_units and _after_company(text, start, ends):
@@ -222,7 +239,42 @@ def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
             if kind == "enterprise":
                 ends[e] = out[-1]
             taken.add(start, e)
+    out += _subsidiaries(text, unnamed, ends, out, taken, blocks)
     return _bodies_of_unions(text, out)
+
+
+_SUBSIDIARY_NAME = (2, 8)  # characters of a subsidiary's own name between its group and its form
+
+
+def _subsidiaries(text: str, unnamed: list[tuple[int, int, str, str]], ends: dict[int, Mention],
+                  out: list[Mention], taken: SpanSet, blocks: tuple[str, ...]) -> list[Mention]:
+    """Firms named after their group, their own name no proper noun
+    (中建三局集团有限公司第一建设工程有限责任公司): one body from the group on, the
+    group's mention in ``out`` given way to it (as a branch is named with its
+    company). ``unnamed`` are the forms :func:`_left_name` found no name for.
+
+    >>> [m.label for m in _suffixed("中建三局集团有限公司第一建设工程有限责任公司举行大会", SpanSet())]
+    ['中建三局集团有限公司第一建设工程有限责任公司']
+    """
+    found: list[Mention] = []
+    for s, e, kind, level in sorted(unnamed):
+        if taken.overlaps(s, e):
+            continue
+        run = _left_name(text, s, proper=False)
+        if run is None:
+            continue
+        heads = [k for k in ends if run <= k and _SUBSIDIARY_NAME[0] <= s - k <= _SUBSIDIARY_NAME[1]]
+        if not heads:
+            continue
+        head = ends[max(heads)]
+        own = text[head.end:s]
+        if head not in out or any(not _is_cjk(ch) for ch in own) or any(b in own for b in blocks):
+            continue  # 〈company〉所属分公司: a kind of unit, no subsidiary's name
+        out.remove(head)
+        taken.add(head.start, e)
+        label, codes, aliases = _named_from_region(text, head.start, e, kind)
+        found.append(_org(label, text[head.start:e], head.start, "suffix", kind, level, codes, aliases=aliases))
+    return found
 
 
 _COMPANY_UNIT_GAP = 4  # at most this many characters between a company and its unit's name as read

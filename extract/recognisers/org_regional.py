@@ -197,13 +197,20 @@ def _trade_union(text: str, i: int, k: int, regions: list[lexicon.Region]) -> Me
     name (成都市教育工会, 四川省教科文卫体工会, 成都市机关工会): the trade in
     nouns only, not a generic word (基层, 企业)."""
     m = _TRADE.match(text, k)
-    if m is None or not _is_trade(m.group(0)[:-2]):
-        return None
+    if m is None or not _is_trade(m.group(0)[:-2]) or m.group(0)[:-2].endswith(_body_words()):
+        return None  # 甘肃省电力公司工会: a firm's union (org_named reads it), not a trade's
     trade = m.group(0)[:-2]
     label = _innermost(regions) + trade + "工会"
     full = "".join(r.name for r in regions) + trade + "工会"
     return _org(label, text[i:m.end()], i, "regional", "union", "industry", tuple(r.code for r in regions),
                 body=trade + "工会", aliases=(full,) if full != label else ())
+
+
+@lru_cache(maxsize=1)
+def _body_words() -> tuple[str, ...]:
+    """The last words of bodies other than unions (公司, 医院, 大学:
+    ``data/org_suffixes.tsv``): a union after one is that body's."""
+    return tuple(sfx for sfx, kind, _ in lexicon.org_suffixes() if kind != "union")
 
 
 def _is_trade(trade: str, field: bool = False) -> bool:
