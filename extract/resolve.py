@@ -212,12 +212,17 @@ def _fuller_names(mentions: list[Mention]) -> dict[int, Mention]:
     orgs = [m for m in mentions if m.type == "Organization" and m.org is not None and not m.qualifier]
     labels = sorted({m.label for m in orgs})
     body_words = _body_words()
+    national = {b.canonical for b in lexicon.org_national()}
     out: dict[int, Mention] = {}
     for m in orgs:
-        short = m.label
+        # a national body's short form labelled with the head it lacks (全国总工会
+        # as 中华全国总工会) names the page's own body it ends (中华民国全国总工会
+        # on a Taiwan page)
+        short = m.surface if m.label in national and m.label.endswith(m.surface) else m.label
         if len(short) < _SHORTEST_SHORT_FORM or short in body_words or m.org.level_word:
             continue
-        longer = [lab for lab in labels if lab != short and lab.endswith(short) and len(lab) - len(short) >= 2]
+        longer = [lab for lab in labels if lab not in (short, m.label) and lab.endswith(short)
+                  and len(lab) - len(short) >= 2]
         if len(longer) != 1:
             continue
         out[id(m)] = replace(m, label=longer[0], aliases=m.aliases + (short,))

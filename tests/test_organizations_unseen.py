@@ -511,3 +511,13 @@ def test_a_bare_media_centre_takes_the_county_of_the_page():
 def test_a_hong_kong_workers_federation_named_with_lianhui_is_an_industry_union(text, label):
     found = orgs(text)
     assert found[label].org.kind == "union" and found[label].org.level == "industry"
+
+
+def test_a_national_short_form_names_the_pages_own_body_it_ends_not_the_tables():
+    # a Taiwan page: 全國總工會 is the 中華民國全國總工會 it names, not the ACFTU
+    text = "全國總工會舉辦勞動節表揚大會\n中華民國全國總工會於4月28日在台北舉辦模範勞工表揚大會。"
+    r = extract(SourceText("t.txt", None, text, "utf-8"))
+    assert {m.label for m in r.mentions if m.type == "Organization"} == {"中华民国全国总工会"}
+    # on a mainland page the short form stays the ACFTU's
+    r = extract(SourceText("t.txt", None, "全国总工会召开会议。中华全国总工会主席出席。", "utf-8"))
+    assert {m.label for m in r.mentions if m.type == "Organization"} == {"中华全国总工会"}
