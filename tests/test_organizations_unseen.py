@@ -521,3 +521,11 @@ def test_a_national_short_form_names_the_pages_own_body_it_ends_not_the_tables()
     # on a mainland page the short form stays the ACFTU's
     r = extract(SourceText("t.txt", None, "全国总工会召开会议。中华全国总工会主席出席。", "utf-8"))
     assert {m.label for m in r.mentions if m.type == "Organization"} == {"中华全国总工会"}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("济南市劳动人事争议仲裁委员会受理案件。", "济南市劳动人事争议仲裁委员会"),
+    ("济南市工人疗养院提供服务保障。", "济南市工人疗养院"),
+])
+def test_an_arbitration_committee_and_a_sanatorium_are_bodies_of_their_region(text, label):
+    assert label in orgs(text)

@@ -474,6 +474,8 @@ def find(norm, orgs: list[Mention], tags=(), regions: list[Mention] = ()) -> lis
                 # 张三（江苏省总工会副主席）, 张三，江苏省总工会副主席。, 张三是……副主席
                 k = next(len(w) for w in _APPOSITION if lead.endswith(w))
                 nm = name_ending_at(norm, start - k) or _name_just_before(norm, start - k)
+                if nm is None and lead.endswith("，") and text[end:end + 1] in _SENTENCE_END:
+                    nm = _profile_subject(norm, start - k)
                 if nm is not None:
                     holder, rule = person_mention(nm, "apposition"), "apposition"
             if holder is None:
@@ -943,6 +945,29 @@ def _bio_subject(norm, pos: int) -> tuple[str, int, int] | None:
         s += 1
     nm = name_at(norm, s, require_boundary=False)
     if nm is None or not text.startswith(tuple(_BIO_SUBJECT_END), nm[2]):
+        return None
+    return nm
+
+
+_SENTENCE_END = "。；;"
+_PROFILE_FIELD_MAX = 8  # characters of one field of a profile line (女, 汉族, 1978年生, 中共党员)
+
+
+def _profile_subject(norm, pos: int) -> tuple[str, int, int] | None:
+    """The name opening a profile line whose short fields run to ``pos``, the
+    comma before a post that closes the sentence (李志刚，男，汉族，〈company〉
+    班长。: an award winner's line).
+
+    >>> from extract.normalise import normalise
+    >>> t = "李志刚，男，汉族，某某公司班长。"
+    >>> _profile_subject(normalise(t), t.index("某") - 1)[0]
+    '李志刚'
+    """
+    nm = _bio_subject(norm, pos)
+    if nm is None or norm.text[nm[2]:nm[2] + 1] not in ("，", ","):
+        return None
+    fields = re.split("[，,]", norm.text[nm[2] + 1:pos])
+    if not all(0 < len(f) <= _PROFILE_FIELD_MAX for f in fields):
         return None
     return nm
 
