@@ -529,3 +529,16 @@ def test_a_national_short_form_names_the_pages_own_body_it_ends_not_the_tables()
 ])
 def test_an_arbitration_committee_and_a_sanatorium_are_bodies_of_their_region(text, label):
     assert label in orgs(text)
+
+
+def test_a_union_the_tagger_names_after_a_body_of_its_own_is_a_body():
+    text = "中华电信工会、台湾铁路工会等单位代表出席。"
+    assert "中华电信工会" in _proposed(text, ["中华电信工会"])
+
+
+@pytest.mark.parametrize("text, span", [
+    ("浙江省工会会员人数增加。", "浙江省工会"),  # a region's members, which the rules do not read as a body
+    ("中国工会要发挥作用。", "中国工会"),       # the movement: no name of three characters before 工会
+])
+def test_a_union_word_after_a_region_alone_or_a_short_name_is_no_proposed_body(text, span):
+    assert _proposed(text, [span]) == set()

@@ -139,7 +139,10 @@ def propose(text: str, tags: list, found: list[Mention]) -> list[Mention]:
                                org=replace(tail.org, parent=None)))
             continue
         m = _reread(t.text, t.start, text[t.end:t.end + _RIGHT_CONTEXT])
-        kind = next((k for w, k in words if t.text.endswith(w) and len(t.text) > len(w) + 2), None)
+        word = next((w for w, _ in words if t.text.endswith(w) and len(t.text) > len(w) + 2), None)
+        kind = dict(words).get(word) if word else None
+        if m is None and word and organizations.leading_regions_end(text, t.start, t.end - len(word)) == t.end - len(word):
+            kind = None  # 浙江省工会 (会员): a region and a body word the rules did not read as a body
         if m is None and kind is None and employer:
             kind = "enterprise"
         if m is None and kind is None and organiser:
