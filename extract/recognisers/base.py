@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol, runtime_checkable
@@ -116,6 +117,13 @@ def admit(found: Found, new: list[Mention], held: set[tuple[int, int, str]]) -> 
     from extract.spans import SpanSet
 
     spans = {t: SpanSet.of((m.start, m.end) for m in ms) for t, ms in by_type.items()}
+    # the mentions of a type by start, and the longest: the rivals of a new
+    # mention start less than that length before it (a bisection, not a scan
+    # of every mention for every new one)
+    for ms in by_type.values():
+        ms.sort(key=lambda o: o.start)
+    starts = {t: [o.start for o in ms] for t, ms in by_type.items()}
+    longest = {t: max(o.end - o.start for o in ms) for t, ms in by_type.items()}
     dropped: set[int] = set()
     kept: list[Mention] = []
     for m in new:
@@ -123,7 +131,9 @@ def admit(found: Found, new: list[Mention], held: set[tuple[int, int, str]]) -> 
         if same is None or not same.overlaps(m.start, m.end):
             kept.append(m)
             continue
-        rivals = [o for o in by_type[m.type] if o.start < m.end and m.start < o.end and id(o) not in dropped]
+        ms, at = by_type[m.type], starts[m.type]
+        near = ms[bisect_left(at, m.start - longest[m.type] + 1):bisect_left(at, m.end)]
+        rivals = [o for o in near if m.start < o.end and id(o) not in dropped]
         if rivals and all(m.end - m.start > o.end - o.start and (o.start, o.end, o.type) not in held
                           for o in rivals):
             dropped.update(id(o) for o in rivals)

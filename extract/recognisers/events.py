@@ -540,6 +540,10 @@ def _org_before_verb(ctx: _Context, cs: int, vs: int) -> Mention | None:
     return None
 
 
+_EVENT_NAME_MAX = 40  # characters of an event's name before its head word
+_BOUNDARY_REACH = 8  # a boundary word that ends inside that reach may start this far before it
+
+
 def _topical(ctx: _Context, hits, taken) -> list[_Cand]:
     text, out = ctx.text, []
     for h in _heads_rx().finditer(text):
@@ -549,7 +553,10 @@ def _topical(ctx: _Context, hits, taken) -> list[_Cand]:
         cs = ctx.chunk_start(hs)
         # the name runs from after the last boundary word (or a time) to the head
         start = _TIME_HEAD.match(text, cs, hs).end()
-        for b in _boundary_rx().finditer(text, start, hs):
+        # (only near the head: a name is at most _EVENT_NAME_MAX characters, and
+        # scanning from a chunk's start for each head is quadratic in a text
+        # without stops)
+        for b in _boundary_rx().finditer(text, max(start, hs - _EVENT_NAME_MAX - _BOUNDARY_REACH), hs):
             # 学习贯彻党的二十大精神专题培训班: the verb is inside the name
             if b.group(0) in _GATHER and any(e < hs for a, e in taken.within(b.end(), b.end() + 3)):
                 continue
@@ -561,7 +568,7 @@ def _topical(ctx: _Context, hits, taken) -> list[_Cand]:
                 start = b
         while start < hs and text[start] in "的了和与及、暨":
             start += 1
-        if hs - start > 40 or ctx.people.overlaps(start, hs):
+        if hs - start > _EVENT_NAME_MAX or ctx.people.overlaps(start, hs):
             continue  # a clause, not a name (市委常委吴十宣布运动会开幕)
         name = text[start:he]
         topic, cut, had_front = _strip_front(ctx, name, start, hits)

@@ -219,7 +219,7 @@ def _suffixed(text: str, taken: SpanSet) -> list[Mention]:
             if start is None and kind == "enterprise" and suffix.endswith(_COMPANY_WORD):
                 unnamed.append((s, e, kind, level))  # not 〈company〉轧钢厂: a unit, in the title
             elif start is not None and suffix.endswith(_COMPANY_WORD):
-                inside = [k for k, c in ends.items() if c.start <= start < k <= s - 2]
+                inside = [k for k in range(start + 1, s - 1) if k in ends and ends[k].start <= start]
                 if inside and not any(b in text[max(inside):s] for b in blocks):
                     # 国网山东省电力公司济南供电公司: the name read back into a firm found starts after it
                     # (not 〈company〉所属分公司, a kind of unit)
@@ -263,7 +263,7 @@ def _subsidiaries(text: str, unnamed: list[tuple[int, int, str, str]], ends: dic
         run = _left_name(text, s, proper=False)
         if run is None:
             continue
-        heads = [k for k in ends if run <= k and _SUBSIDIARY_NAME[0] <= s - k <= _SUBSIDIARY_NAME[1]]
+        heads = [k for k in range(max(run, s - _SUBSIDIARY_NAME[1]), s - _SUBSIDIARY_NAME[0] + 1) if k in ends]
         if not heads:
             continue
         head = ends[max(heads)]

@@ -44,10 +44,19 @@ from extract.spans import SpanSet
 MAX_TEXT = 200_000
 
 
+_MENU_LINE_MAX = 400  # characters: a longer line is text, not a menu (and is not split per span)
+
+
 def _furniture(text: str, start: int, end: int) -> bool:
-    """A line of short words set apart by spaces (a site menu) is furniture."""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
+    """A line of short words set apart by spaces (a site menu) is furniture.
+
+    >>> _furniture("首页 新闻 工会 动态 服务\\n正文", 3, 5), _furniture("全省工会工作会议召开", 0, 4)
+    (True, False)
+    """
+    lo = text.rfind("\n", max(0, start - _MENU_LINE_MAX), start) + 1
+    hi = text.find("\n", end, end + _MENU_LINE_MAX)
+    if (lo == 0 and start > _MENU_LINE_MAX) or (hi < 0 and len(text) > end + _MENU_LINE_MAX):
+        return False  # no line end near: a long line of text
     words = text[lo:hi if hi >= 0 else len(text)].split()
     return len(words) >= 4 and all(len(w) <= 6 for w in words)
 
