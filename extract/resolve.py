@@ -196,6 +196,12 @@ def _body_words() -> frozenset[str]:
     return frozenset(w for b in lexicon.org_bodies() for w in (b.body, b.canonical))
 
 
+@lru_cache(maxsize=1)
+def _national_labels() -> frozenset[str]:
+    """The labels of the national bodies (data/org_national.tsv: 中华全国总工会)."""
+    return frozenset(b.canonical for b in lexicon.org_national())
+
+
 def _fuller_names(mentions: list[Mention]) -> dict[int, Mention]:
     """A body written in a document by the end of a name the document also
     gives (成都分院 for 中国科学院成都分院) is that body: the mention takes the
@@ -212,7 +218,7 @@ def _fuller_names(mentions: list[Mention]) -> dict[int, Mention]:
     orgs = [m for m in mentions if m.type == "Organization" and m.org is not None and not m.qualifier]
     labels = sorted({m.label for m in orgs})
     body_words = _body_words()
-    national = {b.canonical for b in lexicon.org_national()}
+    national = _national_labels()
     out: dict[int, Mention] = {}
     for m in orgs:
         # a national body's short form labelled with the head it lacks (全国总工会

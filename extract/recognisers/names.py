@@ -68,6 +68,7 @@ def is_boundary(text: str, i: int) -> bool:
 
 
 NAME_DOTS = "·•‧・"  # the dot between the parts of a transliterated name (阿不都热依木·买买提)
+_DOTS_RX = re.compile(f"[{NAME_DOTS}]")
 _PART_MAX = 8  # characters of one part of such a name
 
 
@@ -99,8 +100,26 @@ def transliterated(name: str) -> bool:
     >>> transliterated("买买提·艾力"), transliterated("张·三"), transliterated("张三")
     (True, False, False)
     """
-    parts = [p for p in re.split(f"[{NAME_DOTS}]", name)]
+    parts = _DOTS_RX.split(name)
     return len(parts) > 1 and all(len(p) >= 2 and all(is_cjk(c) for c in p) for p in parts)
+
+
+def tagged_person_ends(tags, text: str) -> dict[int, int]:
+    """Where each of the tagger's PER words starts, and where it ends: a
+    transliterated name the tagger cut at its dot runs on over it
+    (:func:`transliterated_end`), its later parts no names of their own.
+
+    >>> from extract.tagger import Tagged
+    >>> t = "工人买买提·艾力出席"
+    >>> tagged_person_ends([Tagged(2, 5, "PER", "买买提"), Tagged(6, 8, "PER", "艾力")], t)
+    {2: 8}
+    """
+    out: dict[int, int] = {}
+    reach = -1
+    for t in tags:
+        if t.tag == "PER" and t.start >= reach:
+            out[t.start] = reach = transliterated_end(text, t.start, t.end)
+    return out
 
 
 _ONE_CHAR_BOUNDARIES = set("在和与及等说是为对到向从的也就又还都则曾已将同")

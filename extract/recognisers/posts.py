@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from extract import lexicon
 from extract.recognisers.names import (is_boundary, is_cjk, name_at, name_ending_at, stopwords, surname_len,
-                                      transliterated, transliterated_end, valid_name)
+                                      tagged_person_ends, transliterated, valid_name)
 from extract.records import Mention, OrgAttrs
 from extract.spans import SpanSet, last_before
 from extract.recognisers.base import Found, Scan, register
@@ -315,19 +315,6 @@ def _name_then_title(norm, p: int, per_at: dict[int, int]) -> tuple[tuple[str, i
     return None
 
 
-def person_ends(tags, text: str) -> dict[int, int]:
-    """Where each of the tagger's PER words starts, and where it ends: a
-    transliterated name the tagger cut at its dot runs on over it
-    (:func:`transliterated_end`), its later parts no names of their own."""
-    out: dict[int, int] = {}
-    reach = -1
-    for t in tags:
-        if t.tag == "PER" and t.start >= reach:
-            out[t.start] = transliterated_end(text, t.start, t.end)
-            reach = out[t.start]
-    return out
-
-
 def _orgs_at(orgs: list[Mention]) -> dict[int, tuple[Mention, int]]:
     """The longest body written at each place, and the end of what is written;
     a body's committee of one term (全总十五届执委会) is its body written with
@@ -420,7 +407,7 @@ def find(norm, orgs: list[Mention], tags=(), regions: list[Mention] = ()) -> lis
     a government title follows); ``tags`` are the statistical tagger's words,
     whose PER names a holder the name rules miss."""
     text = norm.text
-    per_at = person_ends(tags, text)
+    per_at = tagged_person_ends(tags, text)
     orgs_at = _orgs_at(orgs)
     for s, e, body in _anaphors(text, orgs):
         orgs_at.setdefault(s, (body, e))
@@ -1005,7 +992,7 @@ class PostRecogniser:
         orgs = scan.found.of("Organization")
         chain_posts = find(scan.norm, orgs, scan.tags, scan.found.of("Region"))
         taken = [(o.start, o.end) for o in orgs] + [(p.start, p.end) for p in chain_posts]
-        per_at = person_ends(scan.tags, scan.norm.text)
+        per_at = tagged_person_ends(scan.tags, scan.norm.text)
         chain_posts += bare_title_posts(scan.norm, orgs, taken, per_at)
         chain_posts += roster_posts(scan.norm, orgs, taken, per_at)
         lines = name_line_posts(scan.norm, orgs, [(p.start, p.end) for p in chain_posts if p.person], per_at)

@@ -148,9 +148,10 @@ def propose(text: str, tags: list, found: list[Mention]) -> list[Mention]:
                                org=replace(tail.org, parent=None)))
             continue
         m = _reread(t.text, t.start, text[t.end:t.end + _RIGHT_CONTEXT])
-        word = next((w for w, _ in words if t.text.endswith(w) and len(t.text) > len(w) + 2), None)
-        kind = dict(words).get(word) if word else None
-        if m is None and word and organizations.leading_regions_end(text, t.start, t.end - len(word)) == t.end - len(word):
+        word, kind = next(((w, k) for w, k in words if t.text.endswith(w) and len(t.text) > len(w) + 2),
+                          ("", None))
+        name_end = t.end - len(word)
+        if m is None and word and organizations.leading_regions_end(text, t.start, name_end) == name_end:
             kind = None  # 浙江省工会 (会员): a region and a body word the rules did not read as a body
         if m is None and kind is None and employer:
             kind = "enterprise"

@@ -20,7 +20,7 @@ a person of its own.
 from __future__ import annotations
 
 from extract.recognisers.base import Found, Scan, register
-from extract.recognisers.names import plausible_at, transliterated, transliterated_end, valid_name
+from extract.recognisers.names import plausible_at, tagged_person_ends, transliterated, valid_name
 from extract.records import Mention
 from extract.spans import SpanSet
 
@@ -74,16 +74,11 @@ class StatisticalPersonRecogniser:
         held = SpanSet.of((m.start, m.end) for m in scan.found.mentions if m.type in _CONTAINERS)
         out: list[Mention] = []
         text = scan.norm.text
-        reach = -1
-        for t in tags:
-            if t.tag != "PER" or t.start < reach:
-                continue
-            end = transliterated_end(text, t.start, t.end)
-            if transliterated(text[t.start:end]):  # 买买提·艾力: no surname to check
-                reach = end
-                span = (t.start, end) if plausible_at(text, t.start, end) else None
+        for start, end in tagged_person_ends(tags, text).items():
+            if transliterated(text[start:end]):  # 买买提·艾力: no surname to check
+                span = (start, end) if plausible_at(text, start, end) else None
             else:
-                span = _name_at(text, t.start, t.end)
+                span = _name_at(text, start, end)
             if span is None:
                 continue
             s, e = span
