@@ -22,6 +22,7 @@ the caller is gone.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -52,11 +53,31 @@ def _context():
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask the kernel to kill this process when its parent dies:
+    that needs no Python thread, so it holds while the process is in a long
+    call that keeps the interpreter's lock (a writer serialising a graph)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # no prctl here: the watching thread alone
+
+
 def exit_with_parent(interval: float = 0.5) -> None:
     """In a worker: exit once the process that started it is gone (a build
     killed with SIGKILL cannot stop its workers, and they would wait for work
-    forever), checked every ``interval`` seconds on a daemon thread."""
+    forever): killed by the kernel where Linux's prctl can ask for it, and
+    checked every ``interval`` seconds on a daemon thread."""
     parent = os.getppid()
+    _die_with_parent()
+    if os.getppid() != parent:
+        os._exit(1)  # gone before the kernel was asked
 
     def watch() -> None:
         while os.getppid() == parent:
