@@ -25,8 +25,9 @@ and prints wall time (median, and each run), throughput (corpus MB per
 wall second: for the peer, of the prefix it tagged), CPU time, peak RSS
 (the sum over the process and its children, sampled every 0.2 s, and the
 largest single process, ``ru_maxrss`` of ``RUSAGE_CHILDREN``), peak PSS
-(the same sum of proportional set sizes: a page the forked writers share
-with the build counts once, where RSS counts it once per process); then the
+(the same sum of proportional set sizes, sampled every second: a page the
+forked writers share with the build counts once, where RSS counts it once
+per process); then the
 targets: w1 ≥ 1.5 × the peer's throughput, w2 ≥ 1.7 × w1, peak memory (RSS
 and PSS) ≤ 1.5 GB at 100 MB and at most 2 × its figure at 10 MB, and the outputs of w1 and w2
 byte-identical (every file compared). A script that prints figures, not a
