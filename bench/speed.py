@@ -153,6 +153,13 @@ def _verdict(ok: bool) -> str:
     return "**PASS**" if ok else "**FAIL**"
 
 
+def _by_round(target: str, ratios: list[float], least: float, size: float) -> None:
+    """A ratio target's row from each round's ratio, judged on their median."""
+    mid = statistics.median(ratios)
+    print(f"| ({target}, round by round: {', '.join(f'{r:.2f}' for r in ratios)}; median) "
+          f"| {size:g} | {mid:.2f} × | {_verdict(mid >= least)} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, nargs="+", default=[10, 100])
@@ -242,8 +249,7 @@ def main() -> None:
         # round by round: each round's peer runs minutes before its w1
         rounds1 = [(size / w1) / (runs["peer"]["mb"] / peer)
                    for peer, w1 in zip(runs["peer"]["walls"], runs["w1"]["walls"])]
-        print(f"| (w1 ≥ 1.5 × peer, round by round: {', '.join(f'{r:.2f}' for r in rounds1)}; median) "
-              f"| {size:g} | {statistics.median(rounds1):.2f} × | {_verdict(statistics.median(rounds1) >= 1.5)} |")
+        _by_round("w1 ≥ 1.5 × peer", rounds1, 1.5, size)
         if "peer1" in runs:
             ratio1t = runs["w1"]["mbps"] / runs["peer1"]["mbps"]
             print(f"| (w1 against the peer on one thread, as one worker runs) | {size:g} | {ratio1t:.2f} × "
@@ -252,8 +258,7 @@ def main() -> None:
         # the same ratio round by round: each round's w2 runs right after its
         # w1, so a machine whose speed drifts over the rounds moves both
         rounds = [w1 / w2 for w1, w2 in zip(runs["w1"]["walls"], runs["w2"]["walls"])]
-        print(f"| (w2 ≥ 1.7 × w1, round by round: {', '.join(f'{r:.2f}' for r in rounds)}; median) "
-              f"| {size:g} | {statistics.median(rounds):.2f} × | {_verdict(statistics.median(rounds) >= 1.7)} |")
+        _by_round("w2 ≥ 1.7 × w1", rounds, 1.7, size)
         note = "" if round(mb) == 100 else " (the target is at 100 MB)"
         for key, what in (("rss", "RSS summed (shared pages once per process)"), ("pss", "PSS summed")):
             peak = max(runs["w1"][key], runs["w2"][key]) * 2**20
